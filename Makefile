@@ -1,0 +1,59 @@
+# The verbs people type. Each one sets up .venv first when it is missing or out of date,
+# so a fresh clone needs nothing but Python 3.11+ (and, for `make test`, Debian's chromium).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+export NO_MKDOCS_2_WARNING := 1
+
+# `make serve LANG=fr`: LANG is also the locale variable, so only a value given on the command
+# line selects a language, and the recipes run with a real locale.
+SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
+RUN := LANG=C.UTF-8 $(BIN)/python -m scripts
+
+.PHONY: build check serve test lint bench linkcheck chromium clean
+
+build: $(RUNTIME)  ## build both languages, check everything, then replace site/
+	$(RUN) build
+
+check: $(RUNTIME)  ## the same checks, without touching site/
+	$(RUN) check
+
+serve: $(RUNTIME)  ## live preview: make serve, or make serve LANG=fr
+	$(RUN) serve $(if $(SERVE_LANG),--lang $(SERVE_LANG))
+
+test: $(DEV) chromium  ## lint, then every test (browser tests included)
+	$(BIN)/ruff check scripts tests
+	LANG=C.UTF-8 $(BIN)/python -m pytest
+
+lint: $(DEV)
+	$(BIN)/ruff check scripts tests
+
+bench: $(RUNTIME)  ## median time of a bare MkDocs build and of the validated build
+	$(RUN) bench
+
+linkcheck: $(RUNTIME)  ## fetch every external link (needs the network)
+	$(RUN) linkcheck
+
+chromium:  ## the browser tests need Debian's chromium; as root, install it
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "make test needs Chromium: sudo apt-get install chromium" >&2; exit 2; \
+	  fi; }
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME): requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site .site-staging-* .site-previous-* .pytest_cache .ruff_cache

@@ -1,0 +1,132 @@
+"""The one entry point: `python -m scripts build | check | serve | bench | linkcheck`.
+
+Exit codes: 0 when everything is clean, 1 when the content has errors, 2 for a usage or
+configuration error. A user's mistake is reported as `path:line:col: message`, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from scripts.findings import FORMATS, render  # noqa: E402
+from scripts.project import ConfigError, config_file_for, load_project  # noqa: E402
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+EXIT_CLEAN, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = Path(args.root).resolve()
+    try:
+        return args.command(args, root)
+    except ConfigError as error:
+        _report(error.findings, getattr(args, "format", "text"))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=str(PROJECT_ROOT), help="the project folder (default: %(default)s)")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build both languages, check them, then replace site/")
+    build.add_argument("--site-dir", help="where to publish (default: the site_dir of mkdocs.yml)")
+    build.set_defaults(command=_build)
+    check = commands.add_parser("check", help="build and check into a temporary folder; site/ is not touched")
+    check.set_defaults(command=_check)
+    for sub in (build, check):
+        sub.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
+
+    serve = commands.add_parser("serve", help="live preview of one language")
+    serve.add_argument("--lang", default="", help="language code (default: the default language)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.set_defaults(command=_serve)
+
+    bench = commands.add_parser("bench", help="time a bare MkDocs build against the validated build")
+    bench.add_argument("--runs", type=int, default=5, help="runs of each (the median is printed)")
+    bench.set_defaults(command=_bench)
+
+    linkcheck = commands.add_parser("linkcheck", help="fetch the external links (needs the network)")
+    linkcheck.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
+    linkcheck.add_argument("--no-cache", action="store_true", help="ignore the cache of earlier results")
+    linkcheck.set_defaults(command=_linkcheck)
+    return parser
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
+    from scripts.build import build_and_publish
+
+    project = load_project(root)
+    site_dir = Path(args.site_dir).resolve() if args.site_dir else Path(project.default.config.site_dir)
+    outcome = build_and_publish(project, site_dir)
+    _report(outcome.findings, args.format)
+    if outcome.errors:
+        _say(args.format, f"{outcome.errors} error(s): {project.display(site_dir)}/ left as it was")
+        return EXIT_CONTENT
+    _say(args.format, f"built and checked {len(project.languages)} languages into {project.display(site_dir)}/")
+    return EXIT_CLEAN
+
+
+def _check(args: argparse.Namespace, root: Path) -> int:
+    from scripts.build import validate
+
+    project = load_project(root)
+    with tempfile.TemporaryDirectory(prefix="site-check-") as out_dir:
+        outcome = validate(project, Path(out_dir))
+    _report(outcome.findings, args.format)
+    if outcome.errors:
+        _say(args.format, f"{outcome.errors} error(s)")
+    return EXIT_CONTENT if outcome.errors else EXIT_CLEAN
+
+
+def _serve(args: argparse.Namespace, root: Path) -> int:
+    project = load_project(root)
+    codes = [language.code for language in project.languages]
+    code = args.lang or project.default.code
+    if code not in codes:
+        print(f"python -m scripts serve: unknown language '{code}' (one of: {', '.join(codes)})", file=sys.stderr)
+        return EXIT_USAGE
+    config = config_file_for(root, code, project.default.code)
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", args.dev_addr]
+    return subprocess.call(command, cwd=root)
+
+
+def _bench(args: argparse.Namespace, root: Path) -> int:
+    from scripts.bench import run
+
+    return run(load_project(root), args.runs)
+
+
+def _linkcheck(args: argparse.Namespace, root: Path) -> int:
+    from scripts.linkcheck import run
+
+    findings = run(load_project(root), use_cache=not args.no_cache)
+    _report(findings, args.format)
+    from scripts.findings import count_errors
+
+    return EXIT_CONTENT if count_errors(findings) else EXIT_CLEAN
+
+
+def _report(findings, fmt: str) -> None:
+    if findings or fmt == "json":
+        print(render(findings, fmt))
+
+
+def _say(fmt: str, message: str) -> None:
+    """A closing line for people; kept out of the JSON report so that it stays parseable."""
+    if fmt != "json":
+        print(message, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Small throwaway projects for the tests: the real configuration, theme and hooks, few pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from scripts.build import Outcome, validate  # noqa: E402
+from scripts.findings import Finding  # noqa: E402
+from scripts.project import load_project  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIGS = ("mkdocs.yml", "mkdocs.fr.yml")
+
+
+def page(title: str, body: str = "", description: str = "A page used by the tests.") -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n{body}\n"
+
+
+class Project:
+    """A project folder holding the real mkdocs.yml and mkdocs.fr.yml, with its own pages."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, path: str, text: str) -> Path:
+        target = self.root / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def set_nav(self, en: list[str], fr: list[str] | None = None) -> None:
+        for name, pages in zip(CONFIGS, (en, en if fr is None else fr), strict=True):
+            config = self.root / name
+            text = config.read_text(encoding="utf-8")
+            head = text[: text.index("\nnav:\n") + 1]
+            config.write_text(head + "nav:\n" + "".join(f"  - {uri}\n" for uri in pages), encoding="utf-8")
+
+    def validate(self, out: Path | None = None) -> Outcome:
+        return validate(load_project(self.root), out or self.root / "out")
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        """`python -m scripts --root <project> ARGS`, as a user runs it."""
+        return subprocess.run(
+            [sys.executable, "-m", "scripts", "--root", str(self.root), *args],
+            cwd=REPO, capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """Home and one more page in both languages, listed in both navs: a clean build."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in CONFIGS:
+        shutil.copy(REPO / name, root / name)
+    for folder in ("overrides", "scripts"):
+        (root / folder).symlink_to(REPO / folder, target_is_directory=True)
+    result = Project(root)
+    result.write("en/index.md", page("Home", "See [the guide](guide.md)."))
+    result.write("fr/index.md", page("Accueil", "Voir [le guide](guide.md)."))
+    result.write("en/guide.md", page("Guide", "## Pricing { #pricing }\n\nText."))
+    result.write("fr/guide.md", page("Guide", "## Tarifs { #pricing }\n\nTexte."))
+    result.set_nav(["index.md", "guide.md"])
+    return result
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [finding.code for finding in findings]
