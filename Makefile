@@ -11,14 +11,15 @@ export NO_MKDOCS_2_WARNING := 1
 # line selects a language, and the recipes run with a real locale.
 SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 RUN := LANG=C.UTF-8 $(BIN)/python -m scripts
+CHECK_FORMAT ?= text
 
-.PHONY: build check serve test lint bench linkcheck chromium clean
+.PHONY: build check serve preview test lint bench linkcheck chromium clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
 
-check: $(RUNTIME)  ## the same checks, without touching site/
-	$(RUN) check
+check: $(RUNTIME)  ## the same checks, without touching site/ (CHECK_FORMAT=github for annotations)
+	$(RUN) check --format $(CHECK_FORMAT)
 
 serve: $(RUNTIME)  ## live preview: make serve, or make serve LANG=fr
 	$(RUN) serve $(if $(SERVE_LANG),--lang $(SERVE_LANG))
@@ -57,3 +58,6 @@ $(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
 
 clean:
 	rm -rf site .site-staging-* .site-previous-* .pytest_cache .ruff_cache
+
+preview: $(RUNTIME)  ## serve the built site/ as its host will (run make build first)
+	$(RUN) preview

@@ -11,12 +11,13 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from scripts.findings import FORMATS, render  # noqa: E402
-from scripts.project import ConfigError, config_file_for, load_project  # noqa: E402
+from scripts.findings import FORMATS, render
+from scripts.project import ConfigError, config_file_for, load_project
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 EXIT_CLEAN, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--lang", default="", help="language code (default: the default language)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     serve.set_defaults(command=_serve)
+
+    preview = commands.add_parser("preview", help="serve the built site/ as its host will, under site_url's path")
+    preview.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: %(default)s)")
+    preview.set_defaults(command=_preview)
 
     bench = commands.add_parser("bench", help="time a bare MkDocs build against the validated build")
     bench.add_argument("--runs", type=int, default=5, help="runs of each (the median is printed)")
@@ -99,6 +104,25 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
     config = config_file_for(root, code, project.default.code)
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", args.dev_addr]
     return subprocess.call(command, cwd=root)
+
+
+def _preview(args: argparse.Namespace, root: Path) -> int:
+    from urllib.parse import urlsplit
+
+    from scripts.preview import start
+
+    project = load_project(root)
+    site_dir = Path(project.default.config.site_dir)
+    if not (site_dir / "index.html").is_file():
+        print(f"no site to preview in {project.display(site_dir)}/: run 'make build' first", file=sys.stderr)
+        return EXIT_USAGE
+    server, url = start(site_dir, urlsplit(project.default.config.site_url or "/").path, args.port)
+    print(f"serving {project.display(site_dir)}/ at {url} (Ctrl+C to stop)")
+    try:
+        threading.Event().wait()  # the server runs in its own thread until Ctrl+C
+    finally:
+        server.shutdown()
+    return EXIT_CLEAN
 
 
 def _bench(args: argparse.Namespace, root: Path) -> int:

@@ -26,7 +26,9 @@ INLINE_LINK = re.compile(
     r"\([ \t]*(?P<url><[^>\n]*>|[^)\s]+)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"
 )
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<label>[^\]^][^\]]*)\]:[ \t]*(?P<url><[^>]*>|\S+)")
-HTML_URL = re.compile(r"<(?P<tag>[a-zA-Z][\w-]*)\b[^>]*?\b(?P<attr>href|src)[ \t]*=[ \t]*(?P<q>[\"'])(?P<url>.*?)(?P=q)")
+HTML_URL = re.compile(
+    r"<(?P<tag>[a-zA-Z][\w-]*)\b[^>]*?\b(?P<attr>href|src)[ \t]*=[ \t]*(?P<q>[\"'])(?P<url>.*?)(?P=q)"
+)
 HTML_ALT = re.compile(r"\balt[ \t]*=")
 
 
@@ -173,9 +175,10 @@ def _scan_line(page: SourcePage, number: int, line: str) -> None:
     if admonition:
         page.admonitions.append(Admonition(admonition["type"].lower(), number, admonition.start("type") + 1))
     for match in INLINE_LINK.finditer(line):
-        url = match["url"].strip("<>")
+        bracketed = match["url"].startswith("<")
         kind = "image" if match["bang"] else "link"
-        page.links.append(Link(url, number, match.start("url") + 1, kind, match["text"]))
+        page.links.append(Link(match["url"].strip("<>"), number, match.start("url") + 1 + bracketed, kind,
+                               match["text"]))
     definition = REFERENCE_DEFINITION.match(line)
     if definition:
         page.links.append(Link(definition["url"].strip("<>"), number, definition.start("url") + 1, "reference"))

@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from scripts.build import Outcome, validate  # noqa: E402
-from scripts.findings import Finding  # noqa: E402
-from scripts.project import load_project  # noqa: E402
+from scripts.build import Outcome, validate
+from scripts.findings import Finding
+from scripts.project import load_project
 
 REPO = Path(__file__).resolve().parents[1]
 CONFIGS = ("mkdocs.yml", "mkdocs.fr.yml")
@@ -52,6 +52,16 @@ class Project:
             [sys.executable, "-m", "scripts", "--root", str(self.root), *args],
             cwd=REPO, capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
         )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built and checked by the build command, once per test session."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site)],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
 
 
 @pytest.fixture

@@ -59,14 +59,20 @@ def did_you_mean(wanted: str, candidates: list[str] | set[str], template: str = 
 def did_you_mean_page(wanted: str, pages: list[str] | set[str] | dict, relative_to: str = "") -> str:
     """A hint naming the page whose file name is closest to `wanted`'s, as a path from `relative_to`.
 
-    File names, not whole paths: 'core-services/s3.md' is not a typo of 'core-services/ec2.md'.
+    Names, not whole paths: 'core-services/s3.md' is not a typo of 'core-services/ec2.md'.
     """
     by_name: dict[str, list[str]] = {}
     for uri in pages:
-        by_name.setdefault(posixpath.basename(uri), []).append(uri)
-    match = difflib.get_close_matches(posixpath.basename(wanted), sorted(by_name), n=1, cutoff=0.75)
+        by_name.setdefault(_page_name(uri), []).append(uri)
+    match = difflib.get_close_matches(_page_name(wanted), sorted(by_name), n=1, cutoff=0.75)
     if not match:
         return ""
     uri = by_name[match[0]][0]
     shown = posixpath.relpath(uri, posixpath.dirname(relative_to) or ".") if relative_to else uri
     return f"did you mean '{shown}'?"
+
+
+def _page_name(uri: str) -> str:
+    """What tells a page apart: its file name, or its folder's name for an index page."""
+    folder, name = posixpath.split(uri)
+    return posixpath.basename(folder) + "/" if name == "index.md" and folder else name

@@ -46,7 +46,8 @@ def _check_language(context: Context, language: Language) -> list[Finding]:
         if uri not in pages:
             line, col = line_of(language.config_file, uri)
             findings.append(Finding(
-                config, line, col, "nav", f"the nav lists '{uri}', which is not in {context.project.display(language.docs_dir)}/",
+                config, line, col, "nav",
+                f"the nav lists '{uri}', which is not in {context.project.display(language.docs_dir)}/",
                 did_you_mean_page(uri, pages) or "create the page or remove the entry",
             ))
     if language.config.nav is not None:

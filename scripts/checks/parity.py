@@ -7,6 +7,7 @@ difference is to be fixed, unless the page exists in the translation only.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from itertools import zip_longest
 
 from scripts.checks.context import Context
@@ -66,41 +67,42 @@ def _nav_order(context: Context, default: Language, language: Language) -> list[
 
 
 def _headings(original: SourcePage, translation: SourcePage) -> list[Finding]:
-    for want, have in zip_longest(original.headings, translation.headings):
-        if want and have and (want.level, want.anchor) == (have.level, have.anchor):
+    return _first_difference(
+        original, translation, original.headings, translation.headings, "heading",
+        key=lambda heading: (heading.level, heading.anchor),
+        show=lambda heading: f"'{'#' * heading.level} {heading.text}' ({_describe(heading.anchor)})",
+        hint="use the same level and the same explicit id in both languages",
+    )
+
+
+def _admonitions(original: SourcePage, translation: SourcePage) -> list[Finding]:
+    return _first_difference(
+        original, translation, original.admonitions, translation.admonitions, "admonition",
+        key=lambda admonition: admonition.kind,
+        show=lambda admonition: f"'{admonition.kind}'",
+        hint="keep the admonitions in the same order in both languages",
+    )
+
+
+def _first_difference(original: SourcePage, translation: SourcePage, wanted: Sequence, found: Sequence, what: str,
+                      key: Callable, show: Callable, hint: str) -> list[Finding]:
+    """One finding at the first item of `found` that does not match `wanted`, in order."""
+    for want, have in zip_longest(wanted, found):
+        if want is not None and have is not None and key(want) == key(have):
             continue
         if have is None:
-            last = translation.headings[-1].line if translation.headings else 1
-            return [Finding(translation.display, last, 1, "parity", f"heading missing: {original.display}:{want.line} has "
-                            f"'{'#' * want.level} {want.text}' here", "translate it in the same place")]
+            line = found[-1].line if found else 1
+            return [Finding(translation.display, line, 1, "parity",
+                            f"{what} missing after this line: {original.display}:{want.line} has {show(want)}",
+                            "translate it in the same place")]
         if want is None:
             return [Finding(translation.display, have.line, have.col, "parity",
-                            f"heading '{have.text}' has no counterpart in {original.display}",
+                            f"{what} {show(have)} has no counterpart in {original.display}",
                             "add it in both languages, or in neither")]
         return [Finding(translation.display, have.line, have.col, "parity",
-                        f"heading '{'#' * have.level} {have.text}' ({_describe(have.anchor)}) differs from "
-                        f"{original.display}:{want.line} '{'#' * want.level} {want.text}' ({_describe(want.anchor)})",
-                        "use the same level and the same explicit id in both languages")]
+                        f"{what} {show(have)} where {original.display}:{want.line} has {show(want)}", hint)]
     return []
 
 
 def _describe(anchor: str | None) -> str:
     return f"id #{anchor}" if anchor else "no explicit id"
-
-
-def _admonitions(original: SourcePage, translation: SourcePage) -> list[Finding]:
-    for want, have in zip_longest(original.admonitions, translation.admonitions):
-        if want and have and want.kind == have.kind:
-            continue
-        if have is None:
-            return [Finding(translation.display, 1, 1, "parity",
-                            f"admonition missing: {original.display}:{want.line} has a '{want.kind}' "
-                            "that this page lacks", "translate it in the same place")]
-        if want is None:
-            return [Finding(translation.display, have.line, have.col, "parity",
-                            f"admonition '{have.kind}' has no counterpart in {original.display}",
-                            "add it in both languages, or in neither")]
-        return [Finding(translation.display, have.line, have.col, "parity",
-                        f"admonition '{have.kind}' where {original.display}:{want.line} has '{want.kind}'",
-                        "keep the admonitions in the same order in both languages")]
-    return []

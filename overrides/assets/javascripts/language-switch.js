@@ -24,7 +24,9 @@
 
   async function exists(url) {
     try {
-      return (await fetch(url, { method: "HEAD", cache: "no-cache" })).ok;
+      const response = await fetch(url, { method: "HEAD", cache: "no-cache" });
+      await response.arrayBuffer(); // let the request finish before the page goes away
+      return response.ok;
     } catch {
       return false;
     }
@@ -46,20 +48,10 @@
   // Keep each link's href right too, for a middle click, a copied link or the status bar.
   const refreshLinks = () => switchLinks().forEach((link) => { link.href = targetsOf(link).page.href; });
 
-  /*
-   * The <head> lists this page in every language (<link rel="alternate" hreflang>, for search
-   * engines). Material's own stay-on-page logic, which this file replaces, fetches "sitemap.xml"
-   * beside every such link whenever a page is shown; beside a page rather than a language root,
-   * that asks the production host for /<page>/sitemap.xml, a request that leaves the site and
-   * fails. The links are hidden from it while it looks (on load, and at each instant navigation,
-   * which a click or a history move starts) and put back once it has looked.
-   */
-  const alternates = [...document.querySelectorAll('link[rel="alternate"][hreflang]')];
-  const hideAlternates = () => alternates.forEach((link) => { link.rel = "x-alternate"; });
-  const showAlternates = () => alternates.forEach((link) => { link.rel = "alternate"; });
-  hideAlternates();
-  document.addEventListener("click", hideAlternates, true);
-  window.addEventListener("popstate", hideAlternates, true);
+  // main.html hides this page's hreflang alternates from Material's own stay-on-page logic
+  // while it looks for them; put them back for everything else that reads the <head>.
+  const showAlternates = () => document.querySelectorAll('link[rel="x-alternate"][hreflang]')
+    .forEach((link) => { link.rel = "alternate"; });
 
   const afterEachPage = () => { showAlternates(); refreshLinks(); };
   if (typeof window.document$ !== "undefined") {

@@ -1,0 +1,59 @@
+"""`make bench`: how much the validation costs, next to a bare MkDocs build.
+
+Both are timed as a maintainer runs them, from a fresh process: the bare build is
+`mkdocs build` once per language; the validated build is `python -m scripts build`, which builds
+the same languages, runs every check and publishes. The figures are printed, never asserted: they
+depend on the machine.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from scripts.project import Project
+
+GOAL = 0.30  # validation should add less than this to a bare build
+
+
+def run(project: Project, runs: int) -> int:
+    bare = _median(runs, lambda out: _bare_build(project, out))
+    validated = _median(runs, lambda out: _validated_build(project, out))
+    overhead = validated / bare - 1
+    print(f"{'bare mkdocs build, ' + str(len(project.languages)) + ' languages':<44} median {bare:6.2f} s")
+    print(f"{'validated build (python -m scripts build)':<44} median {validated:6.2f} s")
+    print(f"{'ratio':<44} {validated / bare:6.2f}   (validation adds {overhead:.0%}; goal: under {GOAL:.0%})")
+    print(f"{runs} runs each, on {Path(project.root).name}; reproduce with: make bench")
+    return 0
+
+
+def _median(runs: int, command: Callable[[Path], None]) -> float:
+    timings = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bench-") as out:
+            start = time.perf_counter()
+            command(Path(out) / "site")
+            timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def _bare_build(project: Project, site: Path) -> None:
+    for language in project.languages:
+        _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(language.config_file),
+              "-d", str(site / language.prefix)], project.root)
+
+
+def _validated_build(project: Project, site: Path) -> None:
+    _run([sys.executable, "-m", "scripts", "--root", str(project.root), "build", "--site-dir", str(site)],
+         project.root)
+
+
+def _run(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: '{' '.join(command[2:])}' failed:\n{result.stdout}{result.stderr}")

@@ -1,0 +1,62 @@
+"""Glossary terms explained in a tooltip wherever they appear, in the page's language.
+
+Each language's glossary.md is the single source: every entry of its definition lists (a term on
+its own line, or several, then `:   definition`) becomes an abbreviation, `*[term]: first sentence`, appended to
+every page. Python-Markdown's `abbr` extension turns each occurrence of the term into
+`<abbr title="...">`, which Material shows as a tooltip (feature `content.tooltips`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+GLOSSARY_PAGE = "glossary.md"
+DEFINITION = ":   "
+NOT_A_TERM = re.compile(r"^(?:\s|[#>*|`!=<-]|$)")  # headings, lists, tables, code, admonitions...
+ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})\S+$")  # one word with two capitals or more: AZ, PoP
+FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+_abbreviations = ""
+
+
+def glossary_entries(text: str) -> dict[str, str]:
+    """Term -> tooltip (the first sentence of its definition, as plain text).
+
+    A definition may have several term lines above it (a plural, a variant spelling); an acronym
+    also covers its plural with an "s" (AZs, SDKs).
+    """
+    entries: dict[str, str] = {}
+    terms: list[str] = []
+    for line in text.splitlines():
+        if line.startswith(DEFINITION) and terms:
+            tooltip = _tooltip(line[len(DEFINITION):])
+            for term in terms:
+                entries[term] = tooltip
+                if ACRONYM.match(term) and not term.endswith("s"):
+                    entries.setdefault(term + "s", tooltip)
+            terms = []
+        elif NOT_A_TERM.match(line):
+            terms = []
+        else:
+            terms.append(line.strip())
+    return entries
+
+
+def _tooltip(definition: str) -> str:
+    plain = MARKDOWN_LINK.sub(r"\1", definition).replace("**", "").replace("`", "").strip()
+    sentence = FIRST_SENTENCE.match(plain)
+    return sentence.group(1) if sentence else plain
+
+
+def on_files(files, config):
+    global _abbreviations
+    glossary = files.get_file_from_path(GLOSSARY_PAGE)
+    entries = glossary_entries(Path(glossary.abs_src_path).read_text(encoding="utf-8")) if glossary else {}
+    _abbreviations = "\n".join(f"*[{term}]: {tooltip}" for term, tooltip in entries.items())
+    return files
+
+
+def on_page_markdown(markdown, page, **_):
+    return f"{markdown}\n\n{_abbreviations}\n" if _abbreviations else markdown

@@ -1,0 +1,185 @@
+"""What a reader's browser does with the built site, in headless Chromium (Debian's package)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from scripts.preview import start
+from tests.conftest import REPO, Project, page
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium phones home at start-up; this machine's network refuses those requests.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SITE_PATH = urlsplit(
+    next(line for line in (REPO / "mkdocs.yml").read_text().splitlines() if line.startswith("site_url:")).split()[1]
+).path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def serve(site: Path, host: str) -> tuple:
+    """Serve on port 80, like the real host: Material's instant navigation ignores other ports."""
+    try:
+        return start(site, SITE_PATH, port=80, host=host)
+    except PermissionError:
+        pytest.fail("the browser tests serve the site on port 80, like its host: run them as root (as CI does)")
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Path) -> Iterator[str]:
+    """The real site, served under the path of site_url, as its host will serve it."""
+    server, url = serve(real_site, "127.0.0.1")
+    yield url
+    server.shutdown()
+
+
+class Reader:
+    """A browser tab that remembers every request it made and every error it saw."""
+
+    def __init__(self, browser: Browser, origin: str) -> None:
+        self.context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        self.page: Page = self.context.new_page()
+        self.origin = origin
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("requestfailed", lambda request: self.failures.append(request.url))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.origin) and not url.startswith("data:")]
+
+    def mark_document(self) -> None:
+        """Tag the current document: the tag survives instant navigation, not a full page load."""
+        self.page.evaluate("window.__sameDocument = true")
+
+    def same_document(self) -> bool:
+        return self.page.evaluate("window.__sameDocument === true")
+
+
+@pytest.fixture
+def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site_url))
+    reader = Reader(browser, origin)
+    yield reader
+    reader.context.close()
+
+
+def instant_navigate(reader: Reader, link_selector: str, url: str) -> None:
+    reader.mark_document()
+    reader.page.locator(link_selector).first.click()
+    reader.page.wait_for_url(url)
+    reader.page.wait_for_load_state()
+    assert reader.same_document(), "Material's instant navigation should have loaded this page"
+
+
+def test_english_to_french_keeps_the_page_after_instant_navigation(reader: Reader, site_url: str) -> None:
+    reader.page.goto(site_url)
+    instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
+
+    reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
+    reader.page.wait_for_url(site_url + "fr/core-services/ec2/")
+    assert reader.page.evaluate("document.documentElement.lang") == "fr"
+    assert not reader.same_document(), "another language is another site: a full page load"
+
+
+def test_french_to_english_keeps_the_page_after_instant_navigation(reader: Reader, site_url: str) -> None:
+    reader.page.goto(site_url + "fr/")
+    instant_navigate(reader, "article a[href$='/core-services/s3/']", site_url + "fr/core-services/s3/")
+
+    reader.page.locator(".md-header .md-select").hover()
+    reader.page.locator(".md-header a[hreflang=en]").click()
+    reader.page.wait_for_url(site_url + "core-services/s3/")
+    assert reader.page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_the_switch_links_follow_instant_navigation_for_a_middle_click(reader: Reader, site_url: str) -> None:
+    reader.page.goto(site_url)
+    instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
+    href = reader.page.locator(".md-footer-languages a[hreflang=fr]").evaluate("a => a.href")
+    assert href == site_url + "fr/core-services/ec2/"
+
+
+def test_no_request_leaves_the_site_and_none_fails(reader: Reader, site_url: str) -> None:
+    reader.page.goto(site_url)
+    instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
+    reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
+    reader.page.wait_for_url(site_url + "fr/core-services/ec2/")
+    reader.page.wait_for_load_state("networkidle")
+    assert reader.requests, "the tab should have loaded the site"
+    assert reader.foreign_requests() == []
+    assert reader.failures == []
+    assert reader.errors == []
+
+
+def test_every_page_head_lists_its_counterparts(reader: Reader, site_url: str) -> None:
+    reader.page.goto(site_url + "fr/core-services/ec2/")
+    reader.page.wait_for_load_state("networkidle")
+    alternates = reader.page.eval_on_selector_all(
+        "link[rel=alternate][hreflang]", "links => links.map(l => [l.hreflang, l.getAttribute('href')])")
+    production = "https://aws-big-picture.github.io/aws-big-picture/"
+    assert alternates == [
+        ["en", production + "core-services/ec2/"],
+        ["fr", production + "fr/core-services/ec2/"],
+        ["x-default", production + "core-services/ec2/"],
+    ]
+
+
+def test_admonitions_are_titled_in_the_page_language(reader: Reader, site_url: str) -> None:
+    titles = {}
+    for language, path in (("en", ""), ("fr", "fr/")):
+        reader.page.goto(site_url + path + "contributing/")
+        titles[language] = reader.page.locator("article .admonition.cost > .admonition-title").first.inner_text()
+    assert titles == {"en": "Pricing", "fr": "Tarifs"}
+
+
+def test_the_copy_button_copies_the_code(reader: Reader, site_url: str) -> None:
+    reader.page.goto(site_url + "contributing/")
+    block = reader.page.locator("article pre").first
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = reader.page.evaluate("navigator.clipboard.readText()")
+    assert copied == block.locator("code").inner_text().rstrip()
+
+
+@pytest.mark.parametrize(("path", "title"), [("no/such/page/", "Page not found"),
+                                             ("fr/pas/de/page/", "Page introuvable")])
+def test_each_language_serves_its_own_404_page(reader: Reader, site_url: str, path: str, title: str) -> None:
+    response = reader.page.goto(site_url + path)
+    assert response.status == 404
+    assert reader.page.locator("article h1").inner_text() == title
+    assert reader.foreign_requests() == []
+
+
+def test_the_switch_falls_back_to_the_home_page_when_the_counterpart_is_missing(
+        browser: Browser, project: Project, tmp_path: Path) -> None:
+    project.write("en/only-english.md", page("Only in English"))
+    project.set_nav(["index.md", "guide.md", "only-english.md"], ["index.md", "guide.md"])
+    out = tmp_path / "site"
+    assert project.validate(out).errors, "the build itself rejects the missing translation"
+    server, url = serve(out, "127.0.0.2")
+    try:
+        reader = Reader(browser, url)
+        reader.page.goto(url + "only-english/")
+        reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
+        reader.page.wait_for_url(url + "fr/")
+        assert reader.page.evaluate("document.documentElement.lang") == "fr"
+        reader.context.close()
+    finally:
+        server.shutdown()

@@ -1,0 +1,90 @@
+"""The MkDocs hooks, through real builds of both languages."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from scripts.hooks.glossary import glossary_entries
+from tests.conftest import Project, page
+
+ADMONITIONS = """!!! cost
+
+    Body.
+
+???+ pitfall
+
+    Body.
+
+!!! exam "A title of my own"
+
+    Body.
+
+<div markdown>
+
+!!! security
+
+    Inside raw HTML.
+
+</div>
+
+```markdown
+!!! cost
+
+    An example, kept as written.
+```
+"""
+
+
+def built(out: Path, path: str) -> str:
+    return (out / path).read_text(encoding="utf-8")
+
+
+def test_admonitions_get_the_default_title_of_the_page_language(project: Project) -> None:
+    project.write("en/guide.md", page("Guide", "## Pricing { #pricing }\n\n" + ADMONITIONS))
+    project.write("fr/guide.md", page("Guide", "## Tarifs { #pricing }\n\n" + ADMONITIONS))
+    out = project.root / "out"
+    assert project.validate(out).findings == []
+    titles = re.compile(r'<p class="admonition-title">([^<]*)</p>|<summary>([^<]*)</summary>')
+    english = ["".join(match) for match in titles.findall(built(out, "guide/index.html"))]
+    french = ["".join(match) for match in titles.findall(built(out, "fr/guide/index.html"))]
+    assert english == ["Pricing", "Pitfall", "A title of my own", "Security"]
+    assert french == ["Tarifs", "Piège à éviter", "A title of my own", "Sécurité"]
+    code_text = html.unescape(re.sub(r"<[^>]+>", "", built(out, "guide/index.html")))
+    assert "!!! cost\n\n    An example, kept as written." in code_text
+
+
+def test_glossary_terms_become_tooltips_in_the_page_language(project: Project) -> None:
+    project.write("en/glossary.md", page("Glossary", "AZ\n:   Availability Zone: a group of data centres. More."))
+    project.write("fr/glossary.md", page("Glossaire", "AZ\n:   Zone de disponibilité : des centres de données."))
+    project.write("en/guide.md", page("Guide", "## Pricing { #pricing }\n\nEach AZ is separate."))
+    project.write("fr/guide.md", page("Guide", "## Tarifs { #pricing }\n\nChaque AZ est séparée."))
+    project.set_nav(["index.md", "guide.md", "glossary.md"])
+    out = project.root / "out"
+    assert project.validate(out).findings == []
+    assert '<abbr title="Availability Zone: a group of data centres.">AZ</abbr>' in built(out, "guide/index.html")
+    assert '<abbr title="Zone de disponibilité : des centres de données.">AZ</abbr>' in built(
+        out, "fr/guide/index.html")
+
+
+def test_glossary_entries_take_the_first_sentence_as_plain_text() -> None:
+    text = "Intro line.\n\nTTL\n:   Time to live: how long a [DNS](x.md) answer is **cached**. Then more.\n"
+    assert glossary_entries(text) == {"TTL": "Time to live: how long a DNS answer is cached.",
+                                      "TTLs": "Time to live: how long a DNS answer is cached."}
+
+
+def test_a_glossary_entry_may_list_several_forms_of_its_term() -> None:
+    text = "## Termes { #terms }\n\nzone de disponibilité\nzones de disponibilité\n:   Un groupe de centres.\n"
+    assert glossary_entries(text) == {"zone de disponibilité": "Un groupe de centres.",
+                                      "zones de disponibilité": "Un groupe de centres."}
+
+
+def test_the_language_switch_links_to_the_same_page_in_each_language(project: Project) -> None:
+    out = project.root / "out"
+    project.validate(out)
+    english = built(out, "guide/index.html")
+    french = built(out, "fr/guide/index.html")
+    assert 'href="../fr/guide/" hreflang="fr"' in english
+    assert 'href="../../guide/" hreflang="en"' in french
+    assert '<html lang="fr"' in french
