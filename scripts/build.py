@@ -13,8 +13,9 @@ import logging
 import os
 import re
 import shutil
+import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -33,6 +34,7 @@ QUOTED = re.compile(r"'(?P<text>[^']+)'")
 @dataclass
 class Outcome:
     findings: list[Finding]
+    seconds: dict[str, float] = field(default_factory=dict)  # by phase, for `make bench`
 
     @property
     def errors(self) -> int:
@@ -41,16 +43,20 @@ class Outcome:
 
 def validate(project: Project, out_dir: Path) -> Outcome:
     """Build every language into `out_dir` and run every check on it."""
+    clock = time.perf_counter()
     sources = {language.code: read_pages(language.docs_dir, project.root) for language in project.languages}
+    read = time.perf_counter()
     mkdocs_findings: list[Finding] = []
     for language in project.languages:
         mkdocs_findings += build_language(project, language, out_dir / language.prefix, sources[language.code])
+    built = time.perf_counter()
     context = Context(project, sources, BuiltSite(out_dir))
     findings = [finding for check in ALL for finding in check(context)]
     # MkDocs' own validation is the safety net: it only says something ours did not.
     if not count_errors(findings):
         findings += mkdocs_findings
-    return Outcome(findings)
+    checked = time.perf_counter()
+    return Outcome(findings, {"sources": read - clock, "mkdocs": built - read, "checks": checked - built})
 
 
 def build_language(project: Project, language: Language, site_dir: Path, pages: list[SourcePage]) -> list[Finding]:
@@ -62,7 +68,7 @@ def build_language(project: Project, language: Language, site_dir: Path, pages: 
             mkdocs_build(config)
         except MkDocsException as error:
             return [_failure(project, language, config, str(error))]
-        except Exception as error:  # noqa: BLE001: a page that breaks a Markdown extension
+        except Exception as error:  # a page that breaks a Markdown extension: report, do not crash
             return [_failure(project, language, config, f"{type(error).__name__}: {error}")]
         finally:
             config.plugins.on_shutdown()

@@ -54,7 +54,8 @@ def on_files(files, config):
     global _abbreviations
     glossary = files.get_file_from_path(GLOSSARY_PAGE)
     entries = glossary_entries(Path(glossary.abs_src_path).read_text(encoding="utf-8")) if glossary else {}
-    _abbreviations = "\n".join(f"*[{term}]: {tooltip}" for term, tooltip in entries.items())
+    # One block per definition: Python-Markdown parses a block of n definitions in O(n²).
+    _abbreviations = "\n\n".join(f"*[{term}]: {tooltip}" for term, tooltip in entries.items())
     return files
 
 
