@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+NODE := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 # `make serve LANG=fr`: LANG is also the locale variable, so only a value given on the command
@@ -13,7 +14,7 @@ SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 RUN := LANG=C.UTF-8 $(BIN)/python -m scripts
 CHECK_FORMAT ?= text
 
-.PHONY: build check serve preview test lint bench linkcheck chromium clean
+.PHONY: build check serve preview test lint bench linkcheck diagrams system-packages clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
@@ -24,7 +25,7 @@ check: $(RUNTIME)  ## the same checks, without touching site/ (CHECK_FORMAT=gith
 serve: $(RUNTIME)  ## live preview: make serve, or make serve LANG=fr
 	$(RUN) serve $(if $(SERVE_LANG),--lang $(SERVE_LANG))
 
-test: $(DEV) chromium  ## lint, then every test (browser tests included)
+test: $(DEV) $(NODE) system-packages  ## lint, then every test (browser tests included)
 	$(BIN)/ruff check scripts tests
 	LANG=C.UTF-8 $(BIN)/python -m pytest
 
@@ -37,13 +38,21 @@ bench: $(RUNTIME)  ## median time of a bare MkDocs build and of the validated bu
 linkcheck: $(RUNTIME)  ## fetch every external link (needs the network)
 	$(RUN) linkcheck
 
-chromium:  ## the browser tests need Debian's chromium; as root, install it
-	@command -v chromium >/dev/null 2>&1 || { \
+diagrams: $(RUNTIME)  ## redraw docs/<lang>/assets/diagrams/*.svg from docs/diagrams.yml
+	$(RUN) diagrams
+
+# The browser tests need Debian's chromium, the HTML checker needs Java; as root, install them.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else \
-	    echo "make test needs Chromium: sudo apt-get install chromium" >&2; exit 2; \
-	  fi; }
+	    echo "make test needs:$$missing (sudo apt-get install$$missing)" >&2; exit 2; \
+	  fi; \
+	fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +63,10 @@ $(RUNTIME): requirements.txt | $(VENV)/bin/python
 
 $(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(NODE): package.json package-lock.json  ## axe-core, Lighthouse and the Nu HTML Checker, from npm
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

@@ -1,4 +1,4 @@
-"""The one entry point: `python -m scripts build | check | serve | bench | linkcheck`.
+"""The one entry point: `python -m scripts build | check | serve | bench | linkcheck | diagrams`.
 
 Exit codes: 0 when everything is clean, 1 when the content has errors, 2 for a usage or
 configuration error. A user's mistake is reported as `path:line:col: message`, never a traceback.
@@ -65,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     linkcheck.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
     linkcheck.add_argument("--no-cache", action="store_true", help="ignore the cache of earlier results")
     linkcheck.set_defaults(command=_linkcheck)
+
+    diagrams = commands.add_parser(
+        "diagrams", help="draw the SVG diagrams of docs/diagrams.yml into docs/<lang>/assets/diagrams/"
+    )
+    diagrams.set_defaults(command=_diagrams)
     return parser
 
 
@@ -139,6 +144,22 @@ def _linkcheck(args: argparse.Namespace, root: Path) -> int:
     from scripts.findings import count_errors
 
     return EXIT_CONTENT if count_errors(findings) else EXIT_CLEAN
+
+
+def _diagrams(args: argparse.Namespace, root: Path) -> int:
+    from scripts.diagrams import DiagramError, generate
+
+    docs = root / "docs"
+    try:
+        outputs = generate(docs / "diagrams.yml", docs)
+    except DiagramError as error:
+        print(f"python -m scripts diagrams: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    changed = [output.path for output in outputs if output.changed]
+    for path in changed:
+        print(f"wrote {path.relative_to(root).as_posix()}")
+    print(f"{len(outputs)} diagram files, {len(changed)} rewritten", file=sys.stderr)
+    return EXIT_CLEAN
 
 
 def _report(findings, fmt: str) -> None:

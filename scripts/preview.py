@@ -17,7 +17,6 @@ NOT_FOUND_PAGE = "404.html"
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as real hosts: a HEAD request ends with its headers
     def __init__(self, *args, site: Path, base_path: str, **kwargs) -> None:
         self.site, self.base_path = site, base_path
         super().__init__(*args, directory=str(site), **kwargs)

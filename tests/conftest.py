@@ -1,4 +1,5 @@
-"""Small throwaway projects for the tests: the real configuration, theme and hooks, few pages."""
+"""Shared fixtures: small throwaway projects (the real configuration, theme and hooks, few pages),
+the real site built once, and one headless Chromium for every browser test."""
 
 from __future__ import annotations
 
@@ -6,17 +7,19 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from scripts.build import Outcome, validate
 from scripts.findings import Finding
 from scripts.project import load_project
+from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO
 
-REPO = Path(__file__).resolve().parents[1]
 CONFIGS = ("mkdocs.yml", "mkdocs.fr.yml")
 
 
@@ -52,6 +55,14 @@ class Project:
             [sys.executable, "-m", "scripts", "--root", str(self.root), *args],
             cwd=REPO, capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
         )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

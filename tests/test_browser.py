@@ -2,75 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from scripts.preview import start
-from tests.conftest import REPO, Project, page
+from tests.conftest import Project, page
+from tests.support import Reader, serving
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium phones home at start-up; this machine's network refuses those requests.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SITE_PATH = urlsplit(
-    next(line for line in (REPO / "mkdocs.yml").read_text().splitlines() if line.startswith("site_url:")).split()[1]
-).path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def serve(site: Path, host: str) -> tuple:
-    """Serve on port 80, like the real host: Material's instant navigation ignores other ports."""
-    try:
-        return start(site, SITE_PATH, port=80, host=host)
-    except PermissionError:
-        pytest.fail("the browser tests serve the site on port 80, like its host: run them as root (as CI does)")
-
 
 @pytest.fixture(scope="module")
 def site_url(real_site: Path) -> Iterator[str]:
     """The real site, served under the path of site_url, as its host will serve it."""
-    server, url = serve(real_site, "127.0.0.1")
-    yield url
-    server.shutdown()
-
-
-class Reader:
-    """A browser tab that remembers every request it made and every error it saw."""
-
-    def __init__(self, browser: Browser, origin: str) -> None:
-        self.context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-        self.page: Page = self.context.new_page()
-        self.origin = origin
-        self.requests: list[str] = []
-        self.failures: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("requestfailed", lambda request: self.failures.append(request.url))
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(self.origin) and not url.startswith("data:")]
-
-    def mark_document(self) -> None:
-        """Tag the current document: the tag survives instant navigation, not a full page load."""
-        self.page.evaluate("window.__sameDocument = true")
-
-    def same_document(self) -> bool:
-        return self.page.evaluate("window.__sameDocument === true")
+    with serving(real_site, "127.0.0.1") as url:
+        yield url
 
 
 @pytest.fixture
@@ -84,7 +33,8 @@ def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
 def instant_navigate(reader: Reader, link_selector: str, url: str) -> None:
     reader.mark_document()
     reader.page.locator(link_selector).first.click()
-    reader.page.wait_for_url(url)
+    # navigation.tracking may add the anchor of the section in view
+    reader.page.wait_for_url(re.compile(re.escape(url) + r"(#[\w-]*)?$"))
     reader.page.wait_for_load_state()
     assert reader.same_document(), "Material's instant navigation should have loaded this page"
 
@@ -112,8 +62,8 @@ def test_french_to_english_keeps_the_page_after_instant_navigation(reader: Reade
 def test_the_switch_links_follow_instant_navigation_for_a_middle_click(reader: Reader, site_url: str) -> None:
     reader.page.goto(site_url)
     instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
-    href = reader.page.locator(".md-footer-languages a[hreflang=fr]").evaluate("a => a.href")
-    assert href == site_url + "fr/core-services/ec2/"
+    expect(reader.page.locator(".md-footer-languages a[hreflang=fr]")).to_have_attribute(
+        "href", site_url + "fr/core-services/ec2/")
 
 
 def test_no_request_leaves_the_site_and_none_fails(reader: Reader, site_url: str) -> None:
@@ -173,13 +123,10 @@ def test_the_switch_falls_back_to_the_home_page_when_the_counterpart_is_missing(
     project.set_nav(["index.md", "guide.md", "only-english.md"], ["index.md", "guide.md"])
     out = tmp_path / "site"
     assert project.validate(out).errors, "the build itself rejects the missing translation"
-    server, url = serve(out, "127.0.0.2")
-    try:
+    with serving(out, "127.0.0.2") as url:
         reader = Reader(browser, url)
         reader.page.goto(url + "only-english/")
         reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
         reader.page.wait_for_url(url + "fr/")
         assert reader.page.evaluate("document.documentElement.lang") == "fr"
         reader.context.close()
-    finally:
-        server.shutdown()

@@ -29,6 +29,7 @@ def on_config(config):
             {
                 "code": language["code"],
                 "name": language["name"],
+                "locale": language.get("locale", language["code"]),
                 "root": up_to_root + _prefix(language["code"], default),
                 "url": root_url + _prefix(language["code"], default),
             }
