@@ -14,7 +14,7 @@ SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 RUN := LANG=C.UTF-8 $(BIN)/python -m scripts
 CHECK_FORMAT ?= text
 
-.PHONY: build check serve preview test lint bench linkcheck diagrams system-packages clean
+.PHONY: build check serve preview test lint audit screenshots bench linkcheck diagrams system-packages clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
@@ -31,6 +31,12 @@ test: $(DEV) $(NODE) system-packages  ## lint, then every test (browser tests in
 
 lint: $(DEV)
 	$(BIN)/ruff check scripts tests
+
+audit: build $(NODE) system-packages  ## Lighthouse and the Nu HTML Checker: one table for a pull request
+	$(RUN) audit
+
+screenshots: build $(DEV) system-packages  ## home and a service page: desktop, mobile, light, dark, both languages
+	$(RUN) screenshots
 
 bench: $(RUNTIME)  ## median time of a bare MkDocs build and of the validated build
 	$(RUN) bench

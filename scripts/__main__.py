@@ -1,4 +1,4 @@
-"""The one entry point: `python -m scripts build | check | serve | bench | linkcheck | diagrams`.
+"""The one entry point: `python -m scripts build | check | serve | preview | audit | screenshots | ...`.
 
 Exit codes: 0 when everything is clean, 1 when the content has errors, 2 for a usage or
 configuration error. A user's mistake is reported as `path:line:col: message`, never a traceback.
@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from scripts.findings import FORMATS, render
-from scripts.project import ConfigError, config_file_for, load_project
+from scripts.project import ConfigError, Project, config_file_for, load_project
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 EXIT_CLEAN, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -41,7 +41,6 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build both languages, check them, then replace site/")
-    build.add_argument("--site-dir", help="where to publish (default: the site_dir of mkdocs.yml)")
     build.set_defaults(command=_build)
     check = commands.add_parser("check", help="build and check into a temporary folder; site/ is not touched")
     check.set_defaults(command=_check)
@@ -56,6 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     preview = commands.add_parser("preview", help="serve the built site/ as its host will, under site_url's path")
     preview.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: %(default)s)")
     preview.set_defaults(command=_preview)
+
+    audit = commands.add_parser("audit", help="Lighthouse and the Nu HTML Checker on the built site/: one table")
+    audit.set_defaults(command=_audit)
+
+    screenshots = commands.add_parser("screenshots", help="screenshots of the built site/ in every language")
+    screenshots.add_argument("--readme", action="store_true", help="also update the README's screenshot")
+    screenshots.set_defaults(command=_screenshots)
+
+    for sub in (build, audit, screenshots):
+        sub.add_argument("--site-dir", help="the site folder (default: the site_dir of mkdocs.yml)")
 
     bench = commands.add_parser("bench", help="time a bare MkDocs build against the validated build")
     bench.add_argument("--runs", type=int, default=5, help="runs of each (the median is printed)")
@@ -77,7 +86,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     from scripts.build import build_and_publish
 
     project = load_project(root)
-    site_dir = Path(args.site_dir).resolve() if args.site_dir else Path(project.default.config.site_dir)
+    site_dir = _site_dir(args, project)
     outcome = build_and_publish(project, site_dir)
     _report(outcome.findings, args.format)
     if outcome.errors:
@@ -117,7 +126,7 @@ def _preview(args: argparse.Namespace, root: Path) -> int:
     from scripts.preview import start
 
     project = load_project(root)
-    site_dir = Path(project.default.config.site_dir)
+    site_dir = _site_dir(args, project)
     if not (site_dir / "index.html").is_file():
         print(f"no site to preview in {project.display(site_dir)}/: run 'make build' first", file=sys.stderr)
         return EXIT_USAGE
@@ -128,6 +137,20 @@ def _preview(args: argparse.Namespace, root: Path) -> int:
     finally:
         server.shutdown()
     return EXIT_CLEAN
+
+
+def _audit(args: argparse.Namespace, root: Path) -> int:
+    from scripts.audit import run
+
+    project = load_project(root)
+    return run(project, _site_dir(args, project))
+
+
+def _screenshots(args: argparse.Namespace, root: Path) -> int:
+    from scripts.screenshots import run
+
+    project = load_project(root)
+    return run(project, _site_dir(args, project), args.readme)
 
 
 def _bench(args: argparse.Namespace, root: Path) -> int:
@@ -160,6 +183,11 @@ def _diagrams(args: argparse.Namespace, root: Path) -> int:
         print(f"wrote {path.relative_to(root).as_posix()}")
     print(f"{len(outputs)} diagram files, {len(changed)} rewritten", file=sys.stderr)
     return EXIT_CLEAN
+
+
+def _site_dir(args: argparse.Namespace, project: Project) -> Path:
+    """--site-dir if given, else the site_dir of mkdocs.yml."""
+    return Path(args.site_dir).resolve() if getattr(args, "site_dir", None) else Path(project.default.config.site_dir)
 
 
 def _report(findings, fmt: str) -> None:

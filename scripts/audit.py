@@ -1,0 +1,95 @@
+"""`make audit`: one table a maintainer can paste into a pull request.
+
+Lighthouse (npm package, mobile profile, Debian's Chromium) scores a representative set of pages in
+both languages; the Nu HTML Checker (npm package vnu-jar) reads every page. The first view's size is
+what a reader downloads for the page and what it loads, compressed with gzip as hosts serve it.
+Accessibility, best practices and SEO must score 100 and the HTML must have no error: anything less
+is a failure (exit 1). Performance and sizes are reported only: they vary with the machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.preview import start
+from scripts.project import Project
+
+PAGES = ("", "core-services/ec2/", "glossary/")  # in every language
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+REQUIRED = ("accessibility", "best-practices", "seo")  # must be 100
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+NODE_BIN = Path("node_modules") / ".bin"
+VNU = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@dataclass(frozen=True)
+class PageReport:
+    path: str
+    scores: dict[str, int]
+    first_view_bytes: int  # gzip-compressed
+
+
+def run(project: Project, site: Path) -> int:
+    if not (site / "index.html").is_file():
+        print(f"no site to audit in {project.display(site)}/: run 'make build' first")
+        return 2
+    base_path = urlsplit(project.default.config.site_url or "/").path
+    server, url = start(site, base_path)
+    try:
+        reports = [lighthouse(project.root, url, site, language.prefix + page)
+                   for language in project.languages for page in PAGES]
+    finally:
+        server.shutdown()
+        server.server_close()
+    html_errors = validate_html(project.root, site)
+    print(table(reports, len(html_errors)))
+    for error in html_errors:
+        print(error)
+    failed = [report.path for report in reports if any(report.scores[c] < 100 for c in REQUIRED)]
+    return 1 if failed or html_errors else 0
+
+
+def lighthouse(root: Path, url: str, site: Path, path: str) -> PageReport:
+    command = [str(root / NODE_BIN / "lighthouse"), url + path, "--output=json", "--output-path=stdout", "--quiet",
+               f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
+    result = subprocess.run(command, capture_output=True, text=True, env=os.environ | {"CHROME_PATH": CHROMIUM})
+    if result.returncode != 0:
+        raise SystemExit(f"audit: Lighthouse failed on {path or '/'}:\n{result.stderr[-2000:]}")
+    report = json.loads(result.stdout)
+    scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    return PageReport(path or "/", scores, sum(compressed_size(site, url, item["url"]) for item in requests))
+
+
+def compressed_size(site: Path, url: str, resource: str) -> int:
+    """What `resource` weighs gzipped, read from the built site (0 when it is not part of it)."""
+    if not resource.startswith(url):
+        return 0
+    relative = resource[len(url):].split("?")[0].split("#")[0]
+    file = site / relative
+    if file.is_dir() or not relative:
+        file = file / "index.html"
+    return len(gzip.compress(file.read_bytes(), compresslevel=6)) if file.is_file() else 0
+
+
+def validate_html(root: Path, site: Path) -> list[str]:
+    command = ["java", "-jar", str(root / VNU), "--format", "json", "--errors-only", "--skip-non-html", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{m['url'].removeprefix('file:')}:{m.get('lastLine')}: {m['message']}" for m in messages]
+
+
+def table(reports: list[PageReport], html_errors: int) -> str:
+    rows = ["| page | performance | accessibility | best practices | SEO | first view (gzip) |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows += [f"| `{r.path}` | " + " | ".join(str(r.scores[c]) for c in CATEGORIES)
+             + f" | {r.first_view_bytes / 1024:.0f} KB |" for r in reports]
+    rows.append(f"\nHTML errors (Nu HTML Checker, every page): {html_errors}")
+    return "\n".join(rows)

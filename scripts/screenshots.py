@@ -1,0 +1,58 @@
+"""`make screenshots`: the home page and a service page, desktop and mobile, light and dark, in
+every language, from the built site in headless Chromium (Debian's package).
+
+The PNG files go to screenshots/ (not committed); the README shows one of them, copied to
+.github/screenshot.png by `--readme`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.preview import start
+from scripts.project import Project
+
+PAGES = {"home": "", "service": "core-services/ec2/"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
+SCHEMES = ("light", "dark")
+OUTPUT = Path("screenshots")
+README_SHOT = Path(".github") / "screenshot.png"
+README_SOURCE = "service-en-desktop-light.png"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def run(project: Project, site: Path, readme: bool) -> int:
+    from playwright.sync_api import sync_playwright  # a test dependency: only this command needs it
+
+    if not (site / "index.html").is_file():
+        print(f"no site in {project.display(site)}/: run 'make build' first")
+        return 2
+    out = project.root / OUTPUT
+    out.mkdir(exist_ok=True)
+    server, url = start(site, urlsplit(project.default.config.site_url or "/").path)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, viewport in VIEWPORTS.items():
+                for scheme in SCHEMES:
+                    context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                                  is_mobile=name == "mobile", device_scale_factor=1)
+                    tab = context.new_page()
+                    for language in project.languages:
+                        for page, path in PAGES.items():
+                            tab.goto(url + language.prefix + path, wait_until="networkidle")
+                            file = out / f"{page}-{language.code}-{name}-{scheme}.png"
+                            tab.screenshot(path=str(file))
+                            print(project.display(file))
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    if readme:
+        shutil.copy(out / README_SOURCE, project.root / README_SHOT)
+        print(f"{project.display(project.root / README_SHOT)} updated")
+    return 0

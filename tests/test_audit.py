@@ -1,0 +1,32 @@
+"""`make audit` on the real site: the table it prints, and the scores that must be perfect.
+
+Lighthouse's accessibility, best-practices and SEO scores are properties of the pages (100 or
+not), so they fail the build when they fall short; performance and sizes depend on the machine
+and are printed only.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import REPO
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_audit_passes_and_prints_one_row_per_page(real_site: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "scripts", "audit", "--site-dir", str(real_site)],
+                            cwd=REPO, capture_output=True, text=True)
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
+    print(result.stdout)  # the table, for the log
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [row.split("`")[1] for row in rows] == [
+        "/", "core-services/ec2/", "glossary/", "fr/", "fr/core-services/ec2/", "fr/glossary/"]
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert cells[2:5] == ["100", "100", "100"], row
+    assert "HTML errors (Nu HTML Checker, every page): 0" in result.stdout
