@@ -25,8 +25,8 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def translate_path(self, path: str) -> str:
-        relative = self._relative(path)
-        return str(self.site / relative) if relative is not None else str(self.site / "\0missing")
+        # send_head lets only paths that exist below site_url's path through to here
+        return str(self.site / (self._relative(path) or ""))
 
     def send_head(self):
         relative = self._relative(self.path)
