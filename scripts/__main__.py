@@ -121,8 +121,6 @@ def _serve(args: argparse.Namespace, root: Path) -> int:
 
 
 def _preview(args: argparse.Namespace, root: Path) -> int:
-    from urllib.parse import urlsplit
-
     from scripts.preview import start
 
     project = load_project(root)
@@ -130,7 +128,7 @@ def _preview(args: argparse.Namespace, root: Path) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"no site to preview in {project.display(site_dir)}/: run 'make build' first", file=sys.stderr)
         return EXIT_USAGE
-    server, url = start(site_dir, urlsplit(project.default.config.site_url or "/").path, args.port)
+    server, url = start(site_dir, project.base_path, args.port)
     print(f"serving {project.display(site_dir)}/ at {url} (Ctrl+C to stop)")
     try:
         threading.Event().wait()  # the server runs in its own thread until Ctrl+C

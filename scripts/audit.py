@@ -15,16 +15,15 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from scripts import chromium
 from scripts.preview import start
 from scripts.project import Project
 
 PAGES = ("", "core-services/ec2/", "glossary/")  # in every language
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 REQUIRED = ("accessibility", "best-practices", "seo")  # must be 100
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+CHROME_FLAGS = " ".join(("--headless=new", *chromium.ARGS))
 NODE_BIN = Path("node_modules") / ".bin"
 VNU = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -40,8 +39,7 @@ def run(project: Project, site: Path) -> int:
     if not (site / "index.html").is_file():
         print(f"no site to audit in {project.display(site)}/: run 'make build' first")
         return 2
-    base_path = urlsplit(project.default.config.site_url or "/").path
-    server, url = start(site, base_path)
+    server, url = start(site, project.base_path)
     try:
         reports = [lighthouse(project.root, url, site, language.prefix + page)
                    for language in project.languages for page in PAGES]
@@ -59,7 +57,8 @@ def run(project: Project, site: Path) -> int:
 def lighthouse(root: Path, url: str, site: Path, path: str) -> PageReport:
     command = [str(root / NODE_BIN / "lighthouse"), url + path, "--output=json", "--output-path=stdout", "--quiet",
                f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"]
-    result = subprocess.run(command, capture_output=True, text=True, env=os.environ | {"CHROME_PATH": CHROMIUM})
+    environment = os.environ | {"CHROME_PATH": chromium.EXECUTABLE}
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
     if result.returncode != 0:
         raise SystemExit(f"audit: Lighthouse failed on {path or '/'}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)

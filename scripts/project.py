@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, on every build
 
@@ -55,6 +56,11 @@ class Project:
     @property
     def default(self) -> Language:
         return self.languages[0]
+
+    @property
+    def base_path(self) -> str:
+        """The path of site_url, where the host serves the site: '/aws-big-picture/', or '/'."""
+        return urlsplit(self.default.config.site_url or "/").path or "/"
 
     def display(self, path: Path) -> str:
         """`path` as findings show it: relative to the project root."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from scripts import chromium
 from scripts.preview import start
 from scripts.project import Project
 
@@ -20,8 +20,6 @@ SCHEMES = ("light", "dark")
 OUTPUT = Path("screenshots")
 README_SHOT = Path(".github") / "screenshot.png"
 README_SOURCE = "service-en-desktop-light.png"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 def run(project: Project, site: Path, readme: bool) -> int:
@@ -32,10 +30,10 @@ def run(project: Project, site: Path, readme: bool) -> int:
         return 2
     out = project.root / OUTPUT
     out.mkdir(exist_ok=True)
-    server, url = start(site, urlsplit(project.default.config.site_url or "/").path)
+    server, url = start(site, project.base_path)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.ARGS))
             for name, viewport in VIEWPORTS.items():
                 for scheme in SCHEMES:
                     context = browser.new_context(viewport=viewport, color_scheme=scheme,

@@ -15,10 +15,11 @@ from playwright.sync_api import Browser, sync_playwright
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from scripts import chromium
 from scripts.build import Outcome, validate
 from scripts.findings import Finding
 from scripts.project import load_project
-from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO
+from tests.support import REPO
 
 CONFIGS = ("mkdocs.yml", "mkdocs.fr.yml")
 
@@ -60,7 +61,7 @@ class Project:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.ARGS))
         yield browser
         browser.close()
 

@@ -5,22 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from scripts.preview import start
+from scripts.project import load_project
 
 REPO = Path(__file__).resolve().parents[1]
 
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium phones home at start-up; this machine's network refuses those requests.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SITE_PATH = urlsplit(
-    next(line for line in (REPO / "mkdocs.yml").read_text().splitlines() if line.startswith("site_url:")).split()[1]
-).path
+SITE_PATH = load_project(REPO).base_path
 
 
 @contextmanager

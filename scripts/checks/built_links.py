@@ -19,7 +19,7 @@ SITE_DIR_LABEL = "site"
 
 
 def check(context: Context) -> list[Finding]:
-    base_path = urlsplit(context.project.default.config.site_url or "/").path or "/"
+    base_path = context.project.base_path
     findings: list[Finding] = []
     for page_path in context.site.html_pages():
         # A 404 page is served at any depth, so MkDocs gives it absolute URLs below site_url.
