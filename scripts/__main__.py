@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     preview.set_defaults(command=_preview)
 
     audit = commands.add_parser("audit", help="Lighthouse and the Nu HTML Checker on the built site/: one table")
+    audit.add_argument("--runs", type=int, default=3,
+                       help="Lighthouse runs per page (prints the median performance)")
     audit.set_defaults(command=_audit)
 
     screenshots = commands.add_parser("screenshots", help="screenshots of the built site/ in every language")
@@ -141,7 +143,7 @@ def _audit(args: argparse.Namespace, root: Path) -> int:
     from scripts.audit import run
 
     project = load_project(root)
-    return run(project, _site_dir(args, project))
+    return run(project, _site_dir(args, project), max(1, args.runs))
 
 
 def _screenshots(args: argparse.Namespace, root: Path) -> int:

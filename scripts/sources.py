@@ -29,6 +29,7 @@ REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<label>[^\]^][^\]]*)\]:[ \t]
 HTML_URL = re.compile(
     r"<(?P<tag>[a-zA-Z][\w-]*)\b[^>]*?\b(?P<attr>href|src)[ \t]*=[ \t]*(?P<q>[\"'])(?P<url>.*?)(?P=q)"
 )
+FRONT_MATTER_KEY = re.compile(r"^(?P<key>[\w-]+)[ \t]*:")
 HTML_ALT = re.compile(r"\balt[ \t]*=")
 
 
@@ -71,6 +72,7 @@ class SourcePage:
     uri: str  # relative to its docs_dir, with "/" separators: MkDocs' src_uri
     display: str  # relative to the project root: what findings show
     meta: dict = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # the line of each front matter key
     headings: list[Heading] = field(default_factory=list)
     admonitions: list[Admonition] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -132,6 +134,10 @@ def _read_front_matter(page: SourcePage, lines: list[str]) -> int:
         )
         return end + 1
     page.meta = meta
+    for number in range(1, end):
+        key = FRONT_MATTER_KEY.match(lines[number])
+        if key:
+            page.meta_lines.setdefault(key["key"], number + 1)
     return end + 1
 
 

@@ -196,3 +196,58 @@ def test_a_file_that_is_not_utf8_is_reported(project: Project) -> None:
     (project.root / "docs/en/guide.md").write_bytes(page("Guide", "caf\xe9").encode("latin-1"))
     findings = project.validate().findings
     assert ("docs/en/guide.md", "encoding") in [(f.path, f.code) for f in findings]
+
+
+# Categories (tags) ----------------------------------------------------------------------------
+
+def tagged(title: str, tags: list[str], body: str = "") -> str:
+    """A page whose front matter lists `tags`, between its description and the end of the block."""
+    listed = "".join(f"  - {tag}\n" for tag in tags)
+    return page(title, body).replace("\n---\n\n#", f"\ntags:\n{listed}---\n\n#", 1)
+
+
+ENGLISH_TAGS = {"guide.md": ["Database"], "rds.md": ["Database"], "dynamodb.md": ["Database"], "ec2.md": ["Compute"]}
+FRENCH_TAGS = {"Database": "Base de données", "Compute": "Calcul"}
+
+
+def write_tagged(project: Project, **french: list[str]) -> None:
+    """Pages tagged Database (three) and Compute (one), translated right unless `french` says
+    otherwise for a page (by name: guide=[...])."""
+    for uri, tags in ENGLISH_TAGS.items():
+        fr_tags = french.get(uri.removesuffix(".md"), [FRENCH_TAGS[tag] for tag in tags])
+        project.write(f"en/{uri}", tagged(uri, tags, "## Pricing { #pricing }\n\nText."))
+        project.write(f"fr/{uri}", tagged(uri, fr_tags, "## Tarifs { #pricing }\n\nTexte."))
+    project.set_nav(["index.md", *ENGLISH_TAGS])
+
+
+def test_categories_translated_one_to_one_are_valid(project: Project) -> None:
+    write_tagged(project)
+    assert project.validate().findings == []
+
+
+def test_a_category_translated_differently_on_one_page_is_reported_at_its_tags_line(project: Project) -> None:
+    write_tagged(project, guide=["Base de donnees"])
+    (finding,) = project.validate().findings
+    assert (finding.path, finding.line, finding.code) == ("docs/fr/guide.md", 4, "tags")
+    assert finding.hint == "write 'Base de données', or rename the category on every page"
+
+
+def test_one_translated_name_for_two_categories_is_reported(project: Project) -> None:
+    write_tagged(project, ec2=["Base de données"])
+    (finding,) = project.validate().findings
+    assert (finding.path, finding.code) == ("docs/fr/ec2.md", "tags")
+    assert "'Base de données' stands for 'Compute' here, but for 'Database'" in finding.message
+
+
+def test_a_page_with_more_categories_than_its_counterpart_is_reported(project: Project) -> None:
+    write_tagged(project, guide=["Base de données", "Calcul"])
+    (finding,) = project.validate().findings
+    assert (finding.path, finding.line, finding.code) == ("docs/fr/guide.md", 4, "tags")
+    assert finding.message.startswith("2 categories, where docs/en/guide.md has 1")
+
+
+def test_categories_must_be_a_list_of_names(project: Project) -> None:
+    project.write("fr/guide.md", page("Guide", "## Tarifs { #pricing }\n\nTexte.").replace(
+        "\n---\n\n#", "\ntags: Calcul\n---\n\n#", 1))
+    (finding,) = project.validate().findings
+    assert (finding.path, finding.line, finding.code) == ("docs/fr/guide.md", 4, "tags")

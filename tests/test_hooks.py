@@ -68,6 +68,20 @@ def test_glossary_terms_become_tooltips_in_the_page_language(project: Project) -
         out, "fr/guide/index.html")
 
 
+def test_only_the_first_occurrence_of_a_term_gets_a_tooltip_and_the_glossary_none(project: Project) -> None:
+    project.write("en/glossary.md", page("Glossary", "AZ\n:   Availability Zone: a group of data centres.\n\n"
+                                                     "Region\n:   A place with AZs."))
+    project.write("fr/glossary.md", page("Glossaire", "AZ\n:   Zone de disponibilité.\n\nRégion\n:   Un lieu."))
+    project.write("en/guide.md", page("Guide", "## Pricing { #pricing }\n\nOne AZ, two AZs, then an AZ again."))
+    project.set_nav(["index.md", "guide.md", "glossary.md"])
+    out = project.root / "out"
+    assert project.validate(out).findings == []
+    guide = built(out, "guide/index.html")
+    assert re.findall(r"<abbr[^>]*>([^<]*)</abbr>", guide) == ["AZ"]
+    assert "two AZs, then an AZ again" in guide
+    assert "<abbr" not in built(out, "glossary/index.html")
+
+
 def test_glossary_entries_take_the_first_sentence_as_plain_text() -> None:
     text = "Intro line.\n\nTTL\n:   Time to live: how long a [DNS](x.md) answer is **cached**. Then more.\n"
     assert glossary_entries(text) == {"TTL": "Time to live: how long a DNS answer is cached.",
@@ -88,3 +102,21 @@ def test_the_language_switch_links_to_the_same_page_in_each_language(project: Pr
     assert 'href="../fr/guide/" hreflang="fr"' in english
     assert 'href="../../guide/" hreflang="en"' in french
     assert '<html lang="fr"' in french
+
+
+def test_the_category_page_lists_categories_and_services_in_reading_order(project: Project) -> None:
+    services = {"lambda.md": ("AWS Lambda", "Sécurité"), "rds.md": ("Amazon RDS", "Stockage"),
+                "iam.md": ("Identifiants et rôles", "Sécurité"), "sdk.md": ("Les SDK AWS", "Stockage")}
+    for uri, (title, tag) in services.items():
+        for language, tags in (("en", "Security" if tag == "Sécurité" else "Storage"), ("fr", tag)):
+            project.write(f"{language}/{uri}", page(title).replace("\n---\n\n#", f"\ntags:\n  - {tags}\n---\n\n#", 1))
+    for language in ("en", "fr"):
+        project.write(f"{language}/categories.md", page("Categories", "<!-- material/tags -->"))
+    project.set_nav(["index.md", "guide.md", *services, "categories.md"])
+    out = project.root / "out"
+    assert project.validate(out).findings == []
+    listing = built(out, "fr/categories/index.html")
+    assert re.findall(r'<h2 id="tag:([^"]+)"', listing) == ["sécurité", "stockage"]
+    listed = listing[listing.index('<h2 id="tag:'):listing.index("</article>")]
+    links = [html.unescape(text.strip()) for text in re.findall(r"<li>\s*<a[^>]*>([^<]+)</a>", listed)]
+    assert links == ["Identifiants et rôles", "AWS Lambda", "Amazon RDS", "Les SDK AWS"]

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
+from scripts.project import Language, load_project
+from scripts.sources import SourcePage, read_page
 from tests.support import REPO, SITE_PATH, Reader, serving
 
 pytestmark = pytest.mark.browser
@@ -20,6 +22,7 @@ pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LOC = re.compile(r"<loc>([^<]+)</loc>")
+PROJECT = load_project(REPO)
 
 
 def sitemap_paths(site: Path) -> list[str]:
@@ -89,3 +92,92 @@ def test_the_language_switch_of_every_page_lands_on_its_counterpart(browser: Bro
     finally:
         reader.context.close()
     assert wrong == []
+
+
+# What the author wrote after the type: `!!! cost "My title"`.
+EXPLICIT_TITLE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"(?P<title>[^"]*)"')
+ADMONITIONS_SHOWN = """types => [...document.querySelectorAll('article .admonition, article details')].map(box => [
+    [...box.classList].find(name => types.includes(name)) || box.className,
+    box.querySelector(':scope > .admonition-title, :scope > summary').textContent.trim(),
+])"""
+
+
+# What a reader clicks to bring a hidden code block into view: the summary of the closed
+# collapsible admonition around it, or else the label of the content tab that holds it.
+REVEALER = """block => {
+    const closed = [...document.querySelectorAll('article details:not([open])')].find(d => d.contains(block));
+    if (closed) return closed.querySelector(':scope > summary');
+    const tab = block.closest('.tabbed-block');
+    const position = [...tab.parentElement.children].indexOf(tab) + 1;
+    return tab.closest('.tabbed-set').querySelector(`:scope > .tabbed-labels > label:nth-child(${position})`);
+}"""
+
+
+def source_of(path: str) -> tuple[Language, SourcePage]:
+    """The Markdown page behind a path of the built site, with its language."""
+    language = next(language for language in reversed(PROJECT.languages) if path.startswith(language.prefix))
+    stem = path.removeprefix(language.prefix).rstrip("/")
+    candidates = [language.docs_dir / f"{stem}.md", language.docs_dir / stem / "index.md"] if stem else [
+        language.docs_dir / "index.md"]
+    source = next(candidate for candidate in candidates if candidate.is_file())
+    return language, read_page(source, language.docs_dir, REPO)
+
+
+def titles_written(path: str) -> list[list[str]]:
+    """Each admonition of the page's source, with the title the reader must see: the author's own,
+    or the default title of its type in the page's language."""
+    language, source = source_of(path)
+    lines = source.path.read_text(encoding="utf-8").splitlines()
+    defaults = language.config.extra["admonitions"]
+    expected = []
+    for admonition in source.admonitions:
+        explicit = EXPLICIT_TITLE.match(lines[admonition.line - 1])
+        expected.append([admonition.kind, explicit["title"] if explicit else defaults[admonition.kind]])
+    return expected
+
+
+def test_every_admonition_shows_its_title_in_the_page_language(browser: Browser, real_site: Path, site: str) -> None:
+    reader = Reader(browser, site)
+    wrong, seen = [], 0
+    types = list(PROJECT.default.config.extra["admonitions"])
+    try:
+        for path in sitemap_paths(real_site):
+            reader.page.goto(site + path)
+            shown = reader.page.evaluate(ADMONITIONS_SHOWN, types)
+            seen += len(shown)
+            if shown != titles_written(path):
+                wrong.append(f"{path}: {shown} != {titles_written(path)}")
+    finally:
+        reader.context.close()
+    assert wrong == []
+    assert seen > 100, "the site's pages should hold their admonitions"
+
+
+def test_every_copy_button_copies_its_code(browser: Browser, real_site: Path, site: str) -> None:
+    reader = Reader(browser, site)
+    wrong, copied = [], 0
+    try:
+        for path in sitemap_paths(real_site):
+            reader.page.goto(site + path)
+            blocks = reader.page.locator("article pre:has(> code)")
+            for index in range(blocks.count()):
+                block = blocks.nth(index)
+                button = block.locator("button[data-md-type=copy]")
+                if button.count() != 1:
+                    wrong.append(f"{path}: code block {index + 1} has no copy button")
+                    continue
+                for _ in range(3):  # in a closed admonition or a content tab: open it, as a reader would
+                    if block.is_visible():
+                        break
+                    block.evaluate_handle(REVEALER).as_element().click()
+                reader.page.evaluate("navigator.clipboard.writeText('')")
+                block.hover()
+                button.click()
+                text = reader.page.evaluate("navigator.clipboard.readText()")
+                if text != block.locator("code").text_content().rstrip("\n"):
+                    wrong.append(f"{path}: code block {index + 1} copied {text[:60]!r}")
+                copied += 1
+    finally:
+        reader.context.close()
+    assert wrong == []
+    assert copied > 50, "the site's pages should hold their code examples"

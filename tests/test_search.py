@@ -16,6 +16,15 @@ pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((Path(__file__).with_name("search-queries.yml")).read_text(encoding="utf-8"))
 FIRST_RESULTS = 5
 PREFIX = {"en": "", "fr": "fr/"}
+# The results are in once the box holds the query and the count above them no longer shows the
+# placeholder ("Type to start searching"), which stays until the index is loaded.
+SEARCH_DONE = """query => {
+    const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+    const placeholder = JSON.parse(document.getElementById('__config').textContent)
+        .translations['search.result.placeholder'];
+    return document.querySelector('[data-md-component=search-query]').value === query
+        && meta !== '' && meta !== placeholder;
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +41,7 @@ def search(reader: Reader, query: str) -> list[str]:
     box.click()
     box.fill(query)
     box.press("End")  # the search runs on key events, not on a programmatic fill
-    reader.page.wait_for_function(
-        "query => document.querySelector('[data-md-component=search-query]').value === query"
-        " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''", arg=query)
+    reader.page.wait_for_function(SEARCH_DONE, arg=query)
     reader.page.wait_for_timeout(300)
     hrefs = reader.page.eval_on_selector_all(
         ".md-search-result__item > a", "links => links.map(a => a.pathname)")
@@ -57,3 +64,26 @@ def test_search_finds_the_page(searcher: tuple[Reader, str], language: str, quer
     found = search(reader, query)
     site_path = url.split("://", 1)[1].split("/", 1)[1]
     assert "/" + site_path + PREFIX[language] + expected in found, found
+
+
+def index_requests(reader: Reader) -> list[str]:
+    return [url for url in reader.requests if url.endswith("/search/search_index.json")]
+
+
+@pytest.mark.parametrize("width", [1280, 390])  # the search box in the header; the search button on a phone
+def test_a_page_loads_the_search_index_only_once_the_reader_opens_search(
+        browser: Browser, searcher: tuple[Reader, str], width: int) -> None:
+    _, url = searcher
+    reader = Reader(browser, url)
+    try:
+        reader.page.set_viewport_size({"width": width, "height": 800})
+        reader.page.goto(url + "fr/core-services/ec2/")
+        reader.page.wait_for_load_state("networkidle")
+        assert index_requests(reader) == []
+        if width < 600:
+            reader.page.locator("label.md-header__button[for=__search]").click()
+        found = search(reader, "stockage objet")
+        assert found[0].endswith("/fr/core-services/s3/")
+        assert index_requests(reader) == [url + "fr/search/search_index.json"]
+    finally:
+        reader.context.close()

@@ -7,7 +7,7 @@ the built-site one, which skips what the first already reported.
 
 from __future__ import annotations
 
-from scripts.checks import admonitions, built_links, front_matter, links, navigation, parity
+from scripts.checks import admonitions, built_links, front_matter, links, navigation, parity, tags
 from scripts.checks.context import Context
 
 ALL = (
@@ -15,6 +15,7 @@ ALL = (
     admonitions.check,
     navigation.check,
     parity.check,
+    tags.check,
     links.check,
     built_links.check,
 )

@@ -4,6 +4,11 @@ Each language's glossary.md is the single source: every entry of its definition 
 its own line, or several, then `:   definition`) becomes an abbreviation, `*[term]: first sentence`, appended to
 every page. Python-Markdown's `abbr` extension turns each occurrence of the term into
 `<abbr title="...">`, which Material shows as a tooltip (feature `content.tooltips`).
+
+Only the first occurrence of a term on a page keeps its tooltip, as a reader needs it once: a
+dotted line under every "AZ" made pages noisy, and each tooltip is a component Material sets up
+when the page opens (the 279 of the glossary page held its main thread for about a second on
+Lighthouse's phone). The glossary page itself gets none: its definitions are right there.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ NOT_A_TERM = re.compile(r"^(?:\s|[#>*|`!=<-]|$)")  # headings, lists, tables, co
 ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})\S+$")  # one word with two capitals or more: AZ, PoP
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<term>.*?)</abbr>', re.DOTALL)
 
 _abbreviations = ""
 
@@ -60,4 +66,23 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, **_):
-    return f"{markdown}\n\n{_abbreviations}\n" if _abbreviations else markdown
+    if not _abbreviations or page.file.src_uri == GLOSSARY_PAGE:
+        return markdown
+    return f"{markdown}\n\n{_abbreviations}\n"
+
+
+def on_page_content(html, page, **_):
+    return first_occurrences_only(html)
+
+
+def first_occurrences_only(html: str) -> str:
+    """Unwrap every <abbr> whose tooltip an earlier one on the page already shows (AZ, then AZs)."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match["title"] in seen:
+            return match["term"]
+        seen.add(match["title"])
+        return match[0]
+
+    return ABBR.sub(keep_first, html)
