@@ -68,17 +68,18 @@ def test_glossary_terms_become_tooltips_in_the_page_language(project: Project) -
         out, "fr/guide/index.html")
 
 
-def test_only_the_first_occurrence_of_a_term_gets_a_tooltip_and_the_glossary_none(project: Project) -> None:
+def test_only_the_first_occurrence_of_a_term_in_the_text_gets_a_tooltip_and_the_glossary_none(project: Project) -> None:
     project.write("en/glossary.md", page("Glossary", "AZ\n:   Availability Zone: a group of data centres.\n\n"
                                                      "Region\n:   A place with AZs."))
     project.write("fr/glossary.md", page("Glossaire", "AZ\n:   Zone de disponibilité.\n\nRégion\n:   Un lieu."))
-    project.write("en/guide.md", page("Guide", "## Pricing { #pricing }\n\nOne AZ, two AZs, then an AZ again."))
+    project.write("en/guide.md", page("Guide", "## Pricing per AZ { #pricing }\n\nOne AZ, two AZs, then an AZ again."))
     project.set_nav(["index.md", "guide.md", "glossary.md"])
     out = project.root / "out"
     assert project.validate(out).findings == []
     guide = built(out, "guide/index.html")
     assert re.findall(r"<abbr[^>]*>([^<]*)</abbr>", guide) == ["AZ"]
     assert "two AZs, then an AZ again" in guide
+    assert re.search(r"<h2[^>]*>Pricing per AZ<", guide)
     assert "<abbr" not in built(out, "glossary/index.html")
 
 

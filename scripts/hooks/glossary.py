@@ -5,7 +5,7 @@ its own line, or several, then `:   definition`) becomes an abbreviation, `*[ter
 every page. Python-Markdown's `abbr` extension turns each occurrence of the term into
 `<abbr title="...">`, which Material shows as a tooltip (feature `content.tooltips`).
 
-Only the first occurrence of a term on a page keeps its tooltip, as a reader needs it once: a
+Only the first occurrence of a term in a page's text keeps its tooltip, as a reader needs it once: a
 dotted line under every "AZ" made pages noisy, and each tooltip is a component Material sets up
 when the page opens (the 279 of the glossary page held its main thread for about a second on
 Lighthouse's phone). The glossary page itself gets none: its definitions are right there.
@@ -23,6 +23,7 @@ ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})\S+$")  # one word with two capit
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<term>.*?)</abbr>', re.DOTALL)
+HEADING = re.compile(r"<h[1-6][\s>].*?</h[1-6]>", re.DOTALL)
 
 _abbreviations = ""
 
@@ -76,7 +77,9 @@ def on_page_content(html, page, **_):
 
 
 def first_occurrences_only(html: str) -> str:
-    """Unwrap every <abbr> whose tooltip an earlier one on the page already shows (AZ, then AZs)."""
+    """Unwrap every <abbr> in a heading (a title is no place for a dotted underline) and every
+    <abbr> whose tooltip an earlier one on the page already shows (AZ, then AZs)."""
+    html = HEADING.sub(lambda heading: ABBR.sub(r"\g<term>", heading[0]), html)
     seen: set[str] = set()
 
     def keep_first(match: re.Match) -> str:
