@@ -11,8 +11,8 @@
  */
 (() => {
   const INDEX = /\/search\/search_index\.json$/;
-  let open;
-  const searchOpened = new Promise((resolve) => { open = resolve; });
+  let release;
+  const searchOpened = new Promise((resolve) => { release = resolve; });
   const held = new WeakSet();
 
   const { open: openRequest, send } = XMLHttpRequest.prototype;
@@ -26,9 +26,9 @@
   };
 
   document.addEventListener("focusin", (event) => {
-    if (event.target instanceof Element && event.target.matches("[data-md-component=search-query]")) open();
+    if (event.target instanceof Element && event.target.matches("[data-md-component=search-query]")) release();
   });
   document.addEventListener("change", (event) => {
-    if (event.target instanceof HTMLInputElement && event.target.id === "__search" && event.target.checked) open();
+    if (event.target instanceof HTMLInputElement && event.target.id === "__search" && event.target.checked) release();
   });
 })();
