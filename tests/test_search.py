@@ -16,14 +16,16 @@ pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((Path(__file__).with_name("search-queries.yml")).read_text(encoding="utf-8"))
 FIRST_RESULTS = 5
 PREFIX = {"en": "", "fr": "fr/"}
-# The results are in once the box holds the query and the count above them no longer shows the
-# placeholder ("Type to start searching"), which stays until the index is loaded.
-SEARCH_DONE = """query => {
+# The results are in once the box holds the query and the line above them gives their count
+# ("24 documents trouvés", or none), rather than "Initializing search" (the index is loading) or
+# "Type to start searching".
+SEARCH_DONE = r"""query => {
+    const translations = JSON.parse(document.getElementById('__config').textContent).translations;
+    const counts = ['search.result.none', 'search.result.one', 'search.result.other'].map(key => new RegExp(
+        '^' + translations[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('#', '\\d+') + '$'));
     const meta = document.querySelector('.md-search-result__meta').textContent.trim();
-    const placeholder = JSON.parse(document.getElementById('__config').textContent)
-        .translations['search.result.placeholder'];
     return document.querySelector('[data-md-component=search-query]').value === query
-        && meta !== '' && meta !== placeholder;
+        && counts.some(count => count.test(meta));
 }"""
 
 
