@@ -20,7 +20,9 @@ FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^}]*)\})?[ \t#]*$")
 ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
-ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)")
+ADMONITION = re.compile(
+    r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)(?:[ \t]+[\w-]+)*(?:[ \t]+\"(?P<title>[^\"]*)\")?"
+)
 INLINE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]"
     r"\([ \t]*(?P<url><[^>\n]*>|[^)\s]+)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*\)"
@@ -62,6 +64,7 @@ class Admonition:
     kind: str
     line: int
     col: int
+    title: str | None = None  # the author's own title, `!!! cost "Title"`; None for the default one
 
 
 @dataclass
@@ -179,7 +182,9 @@ def _scan_line(page: SourcePage, number: int, line: str) -> None:
         )
     admonition = ADMONITION.match(line)
     if admonition:
-        page.admonitions.append(Admonition(admonition["type"].lower(), number, admonition.start("type") + 1))
+        page.admonitions.append(
+            Admonition(admonition["type"].lower(), number, admonition.start("type") + 1, admonition["title"])
+        )
     for match in INLINE_LINK.finditer(line):
         bracketed = match["url"].startswith("<")
         kind = "image" if match["bang"] else "link"

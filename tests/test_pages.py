@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
+from scripts.checks.context import Context
 from scripts.project import Language, load_project
-from scripts.sources import SourcePage, read_page
+from scripts.site import BuiltSite
+from scripts.sources import SourcePage, read_pages
 from tests.support import REPO, SITE_PATH, Reader, serving
 
 pytestmark = pytest.mark.browser
@@ -94,8 +96,6 @@ def test_the_language_switch_of_every_page_lands_on_its_counterpart(browser: Bro
     assert wrong == []
 
 
-# What the author wrote after the type: `!!! cost "My title"`.
-EXPLICIT_TITLE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"(?P<title>[^"]*)"')
 ADMONITIONS_SHOWN = """types => [...document.querySelectorAll('article .admonition, article details')].map(box => [
     [...box.classList].find(name => types.includes(name)) || box.className,
     box.querySelector(':scope > .admonition-title, :scope > summary').textContent.trim(),
@@ -113,30 +113,24 @@ REVEALER = """block => {
 }"""
 
 
-def source_of(path: str) -> tuple[Language, SourcePage]:
-    """The Markdown page behind a path of the built site, with its language."""
-    language = next(language for language in reversed(PROJECT.languages) if path.startswith(language.prefix))
-    stem = path.removeprefix(language.prefix).rstrip("/")
-    candidates = [language.docs_dir / f"{stem}.md", language.docs_dir / stem / "index.md"] if stem else [
-        language.docs_dir / "index.md"]
-    source = next(candidate for candidate in candidates if candidate.is_file())
-    return language, read_page(source, language.docs_dir, REPO)
+@pytest.fixture(scope="module")
+def sources(real_site: Path) -> dict[str, tuple[Language, SourcePage]]:
+    """The Markdown page behind each path of the built site, with its language (MkDocs' own mapping)."""
+    context = Context(PROJECT, {language.code: read_pages(language.docs_dir, REPO) for language in PROJECT.languages},
+                      BuiltSite(real_site))
+    return {dest.removesuffix("index.html"): found for dest, found in context.source_by_dest.items()}
 
 
-def titles_written(path: str) -> list[list[str]]:
+def titles_written(language: Language, source: SourcePage) -> list[list[str]]:
     """Each admonition of the page's source, with the title the reader must see: the author's own,
     or the default title of its type in the page's language."""
-    language, source = source_of(path)
-    lines = source.path.read_text(encoding="utf-8").splitlines()
     defaults = language.config.extra["admonitions"]
-    expected = []
-    for admonition in source.admonitions:
-        explicit = EXPLICIT_TITLE.match(lines[admonition.line - 1])
-        expected.append([admonition.kind, explicit["title"] if explicit else defaults[admonition.kind]])
-    return expected
+    return [[admonition.kind, defaults[admonition.kind] if admonition.title is None else admonition.title]
+            for admonition in source.admonitions]
 
 
-def test_every_admonition_shows_its_title_in_the_page_language(browser: Browser, real_site: Path, site: str) -> None:
+def test_every_admonition_shows_its_title_in_the_page_language(browser: Browser, real_site: Path, site: str,
+                                                               sources: dict[str, tuple[Language, SourcePage]]) -> None:
     reader = Reader(browser, site)
     wrong, seen = [], 0
     types = list(PROJECT.default.config.extra["admonitions"])
@@ -144,9 +138,10 @@ def test_every_admonition_shows_its_title_in_the_page_language(browser: Browser,
         for path in sitemap_paths(real_site):
             reader.page.goto(site + path)
             shown = reader.page.evaluate(ADMONITIONS_SHOWN, types)
+            written = titles_written(*sources[path])
             seen += len(shown)
-            if shown != titles_written(path):
-                wrong.append(f"{path}: {shown} != {titles_written(path)}")
+            if shown != written:
+                wrong.append(f"{path}: {shown} != {written}")
     finally:
         reader.context.close()
     assert wrong == []

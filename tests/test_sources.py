@@ -51,3 +51,11 @@ def test_positions_of_links_headings_and_admonitions(tmp_path: Path) -> None:
     assert [(h.level, h.text, h.anchor, h.line) for h in page.headings] == [(1, "Title", "top", 6)]
     assert [(a.kind, a.line, a.col) for a in page.admonitions] == [("cost", 19, 9)]
     assert page.links[-1].text == "alt", "an empty alt is a deliberate text alternative"
+
+
+def test_an_admonition_keeps_its_authors_title_and_none_otherwise(tmp_path: Path) -> None:
+    path = tmp_path / "docs" / "page.md"
+    path.parent.mkdir()
+    path.write_text('# T\n\n!!! cost\n\n    A.\n\n???+ exam inline end "My own title"\n\n    B.\n')
+    page = read_page(path, tmp_path / "docs", tmp_path)
+    assert [(a.kind, a.title) for a in page.admonitions] == [("cost", None), ("exam", "My own title")]

@@ -1,6 +1,6 @@
 """Accent-insensitive search: a reader who types "equilibrage" finds "équilibrage".
 
-Material's search (lunr, with the French stemmer on the French site) matches words as they are
+Material's search (lunr, with Material's default pipeline: no stemmer) matches words as they are
 spelled, and many readers type French without accents. After the search plugin has written the
 index, this hook adds to each entry the accent-free spelling of its accented words, inside a
 `hidden` span: the search matches them, and the result previews never show them.
