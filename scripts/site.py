@@ -1,4 +1,5 @@
-"""What the built site holds: which files exist, the ids of each page and the links it makes.
+"""What the built site holds: which files exist, the ids of each page, the links it makes, and any
+block syntax of the Markdown (`!!!`, `???`, `===`) that reached the page as text.
 
 Each HTML page is parsed once, on first use, and shared by every check that asks about it.
 """
@@ -33,6 +34,16 @@ URL_TAG = re.compile(rf"<({'|'.join(URL_ATTRIBUTES)})(\s[^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 NEWLINE = re.compile(r"\n")
 COMMENT_OR_CODE = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1>", re.DOTALL)
+CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
+# An opener of an admonition, a collapsible block or a content tab at the start of a line of text:
+# after a newline, or right after the start tag of an element that holds text.
+TEXT_HOLDERS = "p|li|td|th|dd|dt|div|summary|blockquote"
+LITERAL_OPENER = re.compile(
+    rf"(?:^|\n|<(?:{TEXT_HOLDERS})\b[^>]*>)[ \t]*"
+    rf"(?P<opener>(?:!!!|\?\?\?|===)[+!]*[ \t]*[\w\"'&][^\n]*?)(?=</(?:{TEXT_HOLDERS})>|\n|$)"
+)
+TAG = re.compile(r"<[^>]*>")
+OPENER_TOKENS = ("!!!", "???", "===")
 
 
 @dataclass(frozen=True)
@@ -44,10 +55,20 @@ class HtmlLink:
     hreflang: str | None
 
 
+@dataclass(frozen=True)
+class HtmlText:
+    """Text of a page, as the reader sees it (tags left out), where it starts."""
+
+    text: str
+    line: int
+    col: int
+
+
 @dataclass
 class HtmlPage:
     ids: set[str] = field(default_factory=set)
     links: list[HtmlLink] = field(default_factory=list)
+    literal_openers: list[HtmlText] = field(default_factory=list)  # Markdown block syntax shown as text
 
 
 def parse_page(text: str) -> HtmlPage:
@@ -66,7 +87,23 @@ def parse_page(text: str) -> HtmlPage:
         line = bisect.bisect_right(line_starts, tag.start())
         col = tag.start() - line_starts[line - 1] + 1
         page.links.append(HtmlLink(url, line, col, name, attributes.get("hreflang")))
+    page.literal_openers = _literal_openers(hidden, line_starts)
     return page
+
+
+def _literal_openers(hidden: str, line_starts: list[int]) -> list[HtmlText]:
+    """Each `!!!`, `???` or `===` that starts a line of text outside code: an opener that Markdown
+    did not parse, so the reader sees it as written and its block is missing."""
+    if not any(token in hidden for token in OPENER_TOKENS):
+        return []  # most pages: no need to blank out their code to look closer
+    text = CODE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), hidden)
+    found = []
+    for match in LITERAL_OPENER.finditer(text):
+        start = match.start("opener")
+        line = bisect.bisect_right(line_starts, start)
+        shown = html.unescape(TAG.sub("", match["opener"])).strip()
+        found.append(HtmlText(shown, line, start - line_starts[line - 1] + 1))
+    return found
 
 
 def _blank_out(text: str) -> str:

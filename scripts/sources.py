@@ -1,14 +1,15 @@
 """What the Markdown sources say, with the line and column of each thing.
 
 Every check that needs to point at a place in a page reads it from here: the front matter, the
-headings, the admonitions, and every link and image, whether written in Markdown or in raw HTML.
-Fenced code and inline code are skipped, so examples of Markdown are never taken for the real thing.
+headings, the admonitions, every link and image, whether written in Markdown or in raw HTML, the
+fenced code blocks, and what each line outside them starts (a tab, an admonition, a list item...)
+with its indentation, on which the meaning of the Markdown depends. Fenced code and inline code are
+skipped, so examples of Markdown are never taken for the real thing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,17 @@ REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?P<label>[^\]^][^\]]*)\]:[ \t]
 HTML_URL = re.compile(
     r"<(?P<tag>[a-zA-Z][\w-]*)\b[^>]*?\b(?P<attr>href|src)[ \t]*=[ \t]*(?P<q>[\"'])(?P<url>.*?)(?P=q)"
 )
+# The openers of Python-Markdown's admonitions, pymdownx.details and pymdownx.tabbed, as those
+# extensions match them, and list items: only an exact match opens a block.
+OPENERS = {
+    "admonition": re.compile(r'^!!! ?(?P<label>[\w-]+(?: +[\w-]+)*)(?: +"(?P<title>.*?)")? *$'),
+    "details": re.compile(r'^\?{3}\+? ?(?:(?P<label>[\w-]+(?: +[\w-]+)*?)?(?: +"(?P<title>.*?)")'
+                          r'|(?P<bare>[\w-]+(?: +[\w-]+)*?)) *$'),
+    "tab": re.compile(r'^={3}(?:\+|\+!|!\+|!)? +"(?P<title>.*?)" *$'),
+    "item": re.compile(r"^(?:[*+-]|\d+\.)[ \t]+\S"),
+}
+RULE = re.compile(r"^([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+TAB_SIZE = 4
 FRONT_MATTER_KEY = re.compile(r"^(?P<key>[\w-]+)[ \t]*:")
 HTML_ALT = re.compile(r"\balt[ \t]*=")
 
@@ -67,6 +79,31 @@ class Admonition:
     title: str | None = None  # the author's own title, `!!! cost "Title"`; None for the default one
 
 
+@dataclass(frozen=True)
+class Fence:
+    """A fenced code block: its opening line, and what pymdownx.superfences makes of it."""
+
+    line: int
+    col: int  # of the fence itself
+    indent: int  # in columns, tabs expanded
+    info: str  # what follows the opening fence: the language, then options; "" when none
+    closed: bool = True  # a closing fence at the same indentation ends it
+    shallow: int | None = None  # the first line of the body indented less than the fences, if any
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line outside fenced code (or a fence's opening line): what block it starts."""
+
+    number: int
+    col: int  # of its first character, from 1
+    indent: int  # in columns, tabs expanded: what Python-Markdown compares
+    kind: str  # "text", "heading", "fence", or a key of OPENERS: "admonition", "details", "tab", "item"
+    text: str  # without its indentation
+    after_blank: bool  # a blank line, or the start of the body, comes right before it
+    label: str = ""  # the admonition's type or the tab's title
+
+
 @dataclass
 class SourcePage:
     """One Markdown page of one language."""
@@ -79,7 +116,11 @@ class SourcePage:
     headings: list[Heading] = field(default_factory=list)
     admonitions: list[Admonition] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    fences: list[Fence] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)  # the page could not be read as written
+    meta_read: bool = True  # False when the front matter could not be parsed: `meta` says nothing
+    body_read: bool = True  # False when the file could not be decoded: nothing was read at all
 
 
 def read_page(path: Path, docs_dir: Path, project_root: Path) -> SourcePage:
@@ -95,6 +136,7 @@ def read_page(path: Path, docs_dir: Path, project_root: Path) -> SourcePage:
         line = raw[: error.start].count(b"\n") + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         page.problems.append(Finding(page.display, line, col, "encoding", "not valid UTF-8", "save the file as UTF-8"))
+        page.meta_read = page.body_read = False
         return page
     lines = text.splitlines()
     body_start = _read_front_matter(page, lines)
@@ -115,6 +157,7 @@ def _read_front_matter(page: SourcePage, lines: list[str]) -> int:
         return 0
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
+        page.meta_read = False
         page.problems.append(
             Finding(page.display, 1, 1, "front-matter", "front matter is not closed", "end it with a line '---'")
         )
@@ -122,15 +165,11 @@ def _read_front_matter(page: SourcePage, lines: list[str]) -> int:
     try:
         meta = yaml.safe_load("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        page.problems.append(
-            Finding(page.display, line, col, "front-matter", f"front matter is not valid YAML: {problem}",
-                    "quote values that contain ': ' or start with a special character")
-        )
+        page.meta_read = False
+        page.problems.append(_yaml_finding(page.display, error, lines))
         return end + 1
     if not isinstance(meta, dict):
+        page.meta_read = False
         page.problems.append(
             Finding(page.display, 2, 1, "front-matter", "front matter must be a mapping of keys to values",
                     "write it as 'key: value' lines")
@@ -144,26 +183,124 @@ def _read_front_matter(page: SourcePage, lines: list[str]) -> int:
     return end + 1
 
 
+# YAML errors whose cause is where YAML's context starts (a quote or a bracket left open, a key
+# without its colon), rather than where it noticed the problem, with the hint for each.
+OPENED_HERE = {
+    "while scanning a quoted scalar": "close the quote opened here",
+    "while scanning a simple key": "write it as 'key: value'",
+    "while parsing a flow sequence": "close the '[' opened here, or quote the value if it is text",
+    "while parsing a flow mapping": "close the '{' opened here, or quote the value if it is text",
+}
+
+
+def _yaml_finding(display: str, error: yaml.YAMLError, lines: list[str]) -> Finding:
+    """The YAML error at the line to fix, in YAML's own words (problem and context), with a hint
+    that fits it. YAML counts lines from 0 in the front matter, which starts at line 2."""
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
+    problem_mark, context_mark = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+    if context in OPENED_HERE and context_mark:
+        message = f"{problem} at line {problem_mark.line + 2}, {context} that starts here" if problem_mark \
+            else f"{problem}, {context} that starts here"
+        return Finding(display, context_mark.line + 2, context_mark.column + 1, "front-matter",
+                       f"front matter is not valid YAML: {message}", OPENED_HERE[context])
+    where = f" at line {context_mark.line + 2}" if context_mark else ""
+    message = f"{problem}, {context}{where}" if context else problem
+    line, col = (problem_mark.line + 2, problem_mark.column + 1) if problem_mark else (2, 1)
+    return Finding(display, line, col, "front-matter", f"front matter is not valid YAML: {message}",
+                   _yaml_hint(problem, lines[line - 1][: col - 1] if line <= len(lines) else ""))
+
+
+def _yaml_hint(problem: str, before: str) -> str:
+    """How to fix a YAML error noticed at a place, given the text of its line before that place."""
+    if problem.startswith("mapping values are not allowed"):
+        if ": " in before:
+            return "quote the value: it contains ': ', as in key: \"a: b\""
+        return "start each key at the beginning of its line, without indentation"
+    if problem.startswith("found character '\\t'"):
+        return "indent with spaces, not tabs"
+    if problem.startswith("found character"):
+        return "quote the value: it starts with a character that YAML reserves"
+    return "check the quotes and the indentation of this line"
+
+
 def _scan_body(page: SourcePage, lines: list[str], start: int) -> None:
-    for number, line in _prose_lines(lines, start):
-        masked = _mask_inline_code(line)
-        _scan_line(page, number, masked)
-
-
-def _prose_lines(lines: list[str], start: int) -> Iterator[tuple[int, str]]:
-    """Yield (line number, line) for every line outside fenced code blocks."""
-    fence: str | None = None
+    page.fences, code = _read_fences(lines, start)
+    openings = {fence.line - 1 for fence in page.fences}
     for index in range(start, len(lines)):
         line = lines[index]
-        opener = FENCE.match(line)
-        if fence is None:
-            if opener:
-                fence = opener["fence"]
-                continue
-            yield index + 1, line
-        elif opener and opener["fence"][0] == fence[0] and len(opener["fence"]) >= len(fence) \
-                and not line[opener.end():].strip():
-            fence = None
+        after_blank = index == start or not lines[index - 1].strip()
+        if index in openings:
+            page.lines.append(_classify(index + 1, line, after_blank, "fence"))
+        if index in code or not line.strip():
+            continue
+        page.lines.append(_classify(index + 1, line, after_blank))
+        _scan_line(page, index + 1, _mask_inline_code(line))
+
+
+def _read_fences(lines: list[str], start: int) -> tuple[list[Fence], set[int]]:
+    """The fenced code blocks, as pymdownx.superfences reads them, and the indexes of their lines.
+
+    A block ends at the same fence at the same indentation: a deeper one (an example of a fenced
+    block inside a fenced block of Markdown) is part of the code.
+    """
+    fences: list[Fence] = []
+    code: set[int] = set()
+    opened: tuple[int, str, int] | None = None  # index, fence, indentation
+    shallow: int | None = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        match = FENCE.match(line)
+        if opened is None:
+            if match:
+                opened, shallow = (index, match["fence"], _width(match["indent"])), None
+                code.add(index)
+            continue
+        code.add(index)
+        indent = _width(line) if line.strip() else None
+        if match and match["fence"] == opened[1] and indent == opened[2] and not line[match.end():].strip():
+            fences.append(_fence(lines, opened, shallow, closed=True))
+            opened = None
+        elif indent is not None and indent < opened[2] and shallow is None:
+            shallow = index + 1
+    if opened is not None:
+        fences.append(_fence(lines, opened, shallow, closed=False))
+    return fences, code
+
+
+def _fence(lines: list[str], opened: tuple[int, str, int], shallow: int | None, closed: bool) -> Fence:
+    index, fence, indent = opened
+    line = lines[index]
+    position = line.index(fence)
+    return Fence(index + 1, position + 1, indent, line[position + len(fence):].strip(), closed, shallow)
+
+
+def _width(indentation: str) -> int:
+    """The columns that leading whitespace takes, with tab stops every TAB_SIZE columns."""
+    width = 0
+    for char in indentation:
+        if char == "\t":
+            width += TAB_SIZE - width % TAB_SIZE
+        elif char == " ":
+            width += 1
+        else:
+            break
+    return width
+
+
+def _classify(number: int, line: str, after_blank: bool, kind: str = "") -> Line:
+    """The line, with the kind of block it starts and the label that block carries."""
+    text = line.strip()
+    place = (number, len(line) - len(line.lstrip()) + 1, _width(line))
+    if kind or HEADING.match(text):
+        return Line(*place, kind or "heading", text, after_blank)
+    for name, pattern in OPENERS.items():
+        match = pattern.match(text)
+        if match and not (name == "item" and RULE.match(text)):
+            groups = match.groupdict()
+            label = groups["title"] if name == "tab" else (groups.get("label") or groups.get("bare") or "")
+            return Line(*place, name, text, after_blank, label)
+    return Line(*place, "text", text, after_blank)
 
 
 def _mask_inline_code(line: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.findings import Finding
 from tests.conftest import Project, codes, page
 
 
@@ -77,7 +78,7 @@ def test_images_must_exist_and_have_a_text_alternative(project: Project) -> None
     project.write("en/index.md", page("Home", "![](assets/images/logo.svg)\n\n![A logo](missing.png)\n\n"
                                               "![The logo](assets/images/logo.svg)"))
     findings = project.validate().findings
-    assert [(f.line, f.code) for f in findings] == [(8, "image-alt"), (10, "link")]
+    assert [(f.line, f.code) for f in findings] == [(8, "image-alt"), (10, "image")]
 
 
 def test_an_image_from_the_shared_theme_assets_resolves_from_any_depth(project: Project) -> None:
@@ -210,6 +211,12 @@ ENGLISH_TAGS = {"guide.md": ["Database"], "rds.md": ["Database"], "dynamodb.md":
 FRENCH_TAGS = {"Database": "Base de données", "Compute": "Calcul"}
 
 
+def category_findings(project: Project) -> list[Finding]:
+    """The findings of a build, but those of the service page template: these pages have
+    categories without being service pages, which the template check reports on its own."""
+    return [finding for finding in project.validate().findings if finding.code != "template"]
+
+
 def write_tagged(project: Project, **french: list[str]) -> None:
     """Pages tagged Database (three) and Compute (one), translated right unless `french` says
     otherwise for a page (by name: guide=[...])."""
@@ -222,26 +229,26 @@ def write_tagged(project: Project, **french: list[str]) -> None:
 
 def test_categories_translated_one_to_one_are_valid(project: Project) -> None:
     write_tagged(project)
-    assert project.validate().findings == []
+    assert category_findings(project) == []
 
 
 def test_a_category_translated_differently_on_one_page_is_reported_at_its_tags_line(project: Project) -> None:
     write_tagged(project, guide=["Base de donnees"])
-    (finding,) = project.validate().findings
+    (finding,) = category_findings(project)
     assert (finding.path, finding.line, finding.code) == ("docs/fr/guide.md", 4, "tags")
     assert finding.hint == "write 'Base de données', or rename the category on every page"
 
 
 def test_one_translated_name_for_two_categories_is_reported(project: Project) -> None:
     write_tagged(project, ec2=["Base de données"])
-    (finding,) = project.validate().findings
+    (finding,) = category_findings(project)
     assert (finding.path, finding.code) == ("docs/fr/ec2.md", "tags")
     assert "'Base de données' stands for 'Compute' here, but for 'Database'" in finding.message
 
 
 def test_a_page_with_more_categories_than_its_counterpart_is_reported(project: Project) -> None:
     write_tagged(project, guide=["Base de données", "Calcul"])
-    (finding,) = project.validate().findings
+    (finding,) = category_findings(project)
     assert (finding.path, finding.line, finding.code) == ("docs/fr/guide.md", 4, "tags")
     assert finding.message.startswith("2 categories, where docs/en/guide.md has 1")
 
@@ -249,5 +256,5 @@ def test_a_page_with_more_categories_than_its_counterpart_is_reported(project: P
 def test_categories_must_be_a_list_of_names(project: Project) -> None:
     project.write("fr/guide.md", page("Guide", "## Tarifs { #pricing }\n\nTexte.").replace(
         "\n---\n\n#", "\ntags: Calcul\n---\n\n#", 1))
-    (finding,) = project.validate().findings
+    (finding,) = category_findings(project)
     assert (finding.path, finding.line, finding.code) == ("docs/fr/guide.md", 4, "tags")

@@ -115,7 +115,8 @@ def test_the_category_page_lists_categories_and_services_in_reading_order(projec
         project.write(f"{language}/categories.md", page("Categories", "<!-- material/tags -->"))
     project.set_nav(["index.md", "guide.md", *services, "categories.md"])
     out = project.root / "out"
-    assert project.validate(out).findings == []
+    # pages without the service template's sections: only the template check may object
+    assert [f for f in project.validate(out).findings if f.code != "template"] == []
     listing = built(out, "fr/categories/index.html")
     assert re.findall(r'<h2 id="tag:([^"]+)"', listing) == ["sécurité", "stockage"]
     listed = listing[listing.index('<h2 id="tag:'):listing.index("</article>")]

@@ -7,15 +7,17 @@ the built-site one, which skips what the first already reported.
 
 from __future__ import annotations
 
-from scripts.checks import admonitions, built_links, front_matter, links, navigation, parity, tags
+from scripts.checks import admonitions, built_links, front_matter, links, navigation, parity, structure, tags, template
 from scripts.checks.context import Context
 
 ALL = (
     front_matter.check,
     admonitions.check,
+    structure.check,
     navigation.check,
     parity.check,
     tags.check,
+    template.check,
     links.check,
     built_links.check,
 )

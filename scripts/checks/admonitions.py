@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from scripts.checks.context import Context, did_you_mean
 from scripts.findings import Finding
+from scripts.project import Language
+
+
+def known_types(language: Language) -> set[str]:
+    return {str(kind).lower() for kind in language.config.extra.get("admonitions") or {}}
 
 
 def check(context: Context) -> list[Finding]:
     findings: list[Finding] = []
     for language in context.project.languages:
-        known = {str(kind).lower() for kind in language.config.extra.get("admonitions") or {}}
+        known = known_types(language)
         for page in context.sources[language.code]:
             for admonition in page.admonitions:
                 if admonition.kind not in known:

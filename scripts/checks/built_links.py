@@ -55,7 +55,7 @@ def _check_link(context: Context, page_path: str, page_base: str, link: HtmlLink
         return _finding(context, page_path, link, "link", f"'{link.url}' leads nowhere in the built site")
     if not context.site.has_anchor(target):
         return _finding(context, page_path, link, "anchor",
-                        f"'{link.url}': no id '{target.fragment}' in {target.path}")
+                        f"'{link.url}': no id '{target.fragment}' in {context.source_name(target.path)}")
     here, there = context.language_at(page_path), context.language_at(target.path)
     if here is not there and link.hreflang is None:
         return _finding(context, page_path, link, "cross-language",

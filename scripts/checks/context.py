@@ -42,6 +42,18 @@ class Context:
             for page in self.sources[language.code]
         }
 
+    def source_name(self, site_path: str) -> str:
+        """The page a built file comes from, as its docs folder names it ('part/page.md'): what a
+        contributor edits and links to. The built path when no page makes it."""
+        source = self.source_by_dest.get(site_path)
+        return source[1].uri if source else site_path
+
+    def in_other_language(self, language: Language, uri: str) -> bool:
+        """Whether the page `uri` is missing in `language` but exists in another one: the parity
+        check reports that once, as a missing translation."""
+        return uri not in self.pages(language) and any(
+            uri in self.pages(other) for other in self.project.languages if other is not language)
+
     def language_at(self, site_path: str) -> Language:
         """The language a path of the built site belongs to."""
         prefixed = [language for language in self.project.languages if language.prefix]

@@ -3,16 +3,19 @@
 A link is resolved the way the built site resolves it: a link to a `.md` file, or to any file that
 MkDocs copies into the site (an image, a download, a theme asset), is relative to the source file;
 any other relative link (`../s3/`) is left as written, so it is relative to the page's URL. An
-anchor is compared with the ids MkDocs generated in the target page.
+anchor is compared with the ids MkDocs generated in the target page. A link to a page that exists in
+another language only is left to the parity check, which reports the missing translation once.
 """
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from scripts.checks.context import Context, did_you_mean, did_you_mean_page
+from scripts.diagrams import OUTPUT_FOLDER as DIAGRAMS
 from scripts.findings import Finding
 from scripts.project import Language
 from scripts.site import Target
@@ -64,6 +67,8 @@ def _check_link(context: Context, language: Language, page: SourcePage, link: Li
         target = Target(context.dest_of(language, source_target), parts.fragment)
         return _check_anchor(context, page_dest, target, link, found)
     if path.endswith(".md"):
+        if context.in_other_language(language, source_target):
+            return None  # the parity check asks for the translation
         hint = did_you_mean_page(source_target, pages, page.uri)
         return found(f"link to '{link.url}': no such page in {context.project.display(language.docs_dir)}/", hint)
     copied = Target(language.prefix + source_target, parts.fragment)
@@ -73,8 +78,9 @@ def _check_link(context: Context, language: Language, page: SourcePage, link: Li
     if target and context.site.exists(target):
         return _check_anchor(context, page_dest, target, link, found)
     context.reported.add((page_dest, target.path if target else "", parts.fragment))
-    what = "image" if link.is_image else "link"
-    return found(f"{what} '{link.url}' leads nowhere in the built site",
+    if link.is_image:
+        return _missing_image(context, language, page, source_target, found)
+    return found(f"link '{link.url}' leads nowhere in the built site",
                  "link to the page's .md file, relative to this file")
 
 
@@ -83,8 +89,28 @@ def _check_anchor(context: Context, page_dest: str, target: Target, link: Link, 
         return None
     context.reported.add((page_dest, target.path, target.fragment))
     ids = {anchor for anchor in context.site.page(target.path).ids if not anchor.startswith("__")}
-    return found(f"anchor '#{target.fragment}' does not exist in {target.path}",
+    where = "on this page" if target.path == page_dest else f"in {context.source_name(target.path)}"
+    return found(f"anchor '#{target.fragment}' does not exist {where}",
                  did_you_mean(target.fragment, ids, "did you mean '#{}'?"), "anchor")
+
+
+def _missing_image(context: Context, language: Language, page: SourcePage, source_target: str, found) -> Finding:
+    """An image that is not there: the file it names, the nearest file in that folder, and where
+    the diagrams come from."""
+    folder = posixpath.dirname(source_target)
+    built = context.site.root / language.prefix / folder
+    names = sorted(path.name for path in built.iterdir() if path.is_file()) if built.is_dir() else []
+    nearest = difflib.get_close_matches(posixpath.basename(source_target), names, n=1, cutoff=0.6)
+    diagram = f"/{folder}/".endswith(f"/{DIAGRAMS}/")
+    if nearest:
+        hint = f"did you mean '{_relative_path(page.uri, posixpath.join(folder, nearest[0]))}'?"
+        hint += " A new diagram goes in docs/diagrams.yml, then `make diagrams` draws it" if diagram else ""
+    elif diagram:
+        hint = "a new diagram goes in docs/diagrams.yml, then `make diagrams` draws it"
+    else:
+        hint = "check the name and the folder: the path is relative to this file"
+    return found(f"image not found: no file {context.project.display(language.docs_dir / source_target)}",
+                 hint, "image")
 
 
 def _outside_docs(context: Context, language: Language, page: SourcePage, path: str, found) -> Finding:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import zip_longest
 
+from scripts.checks.admonitions import known_types
 from scripts.checks.context import Context
 from scripts.checks.navigation import line_of, nav_pages
 from scripts.findings import Finding
@@ -24,10 +25,15 @@ def check(context: Context) -> list[Finding]:
         findings += _pages(context, default, language)
         findings += _nav_order(context, default, language)
         originals = context.pages(default)
+        known = known_types(default)
         for uri, translation in context.pages(language).items():
-            if uri in originals:
-                findings += _headings(originals[uri], translation)
-                findings += _admonitions(originals[uri], translation)
+            original = originals.get(uri)
+            if original is None or not (original.body_read and translation.body_read):
+                continue  # a page that could not be read is reported, and has nothing to compare
+            findings += _headings(original, translation)
+            if all(admonition.kind in known for admonition in original.admonitions):
+                # else the admonition check reports the unknown type, which the translation may have right
+                findings += _admonitions(original, translation)
     return findings
 
 
