@@ -1,6 +1,8 @@
-# The verbs people type. Each one sets up .venv first when it is missing or out of date,
-# so a fresh clone needs nothing but Python 3.11+ (and, for `make test`, Debian's chromium).
-PYTHON ?= python3
+# The verbs people type. Each one sets up .venv first when it is missing or out of date, so a
+# fresh clone needs nothing but Python (requires-python in pyproject.toml says which) and, for
+# `make test`, Debian's chromium. scripts/python.sh picks the interpreter that makes .venv: the
+# newest python3.X on the PATH that fits, or PYTHON=/path/to/python3.X when given.
+PYTHON ?=
 VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
@@ -8,13 +10,14 @@ DEV := $(VENV)/.dev-installed
 NODE := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-# `make serve LANG=fr`: LANG is also the locale variable, so only a value given on the command
-# line selects a language, and the recipes run with a real locale.
-SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),)
 RUN := LANG=C.UTF-8 $(BIN)/python -m scripts
 CHECK_FORMAT ?= text
+# The port of make serve and make preview (PORT=8001 make serve), and the pytest-xdist workers of
+# make test and make test-fast (auto: one per core).
+PORT ?= 8000
+WORKERS ?= auto
 
-.PHONY: build check serve preview test lint audit screenshots bench linkcheck diagrams system-packages clean
+.PHONY: build check serve preview page test test-fast lint audit screenshots bench linkcheck diagrams system-packages clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
@@ -22,15 +25,26 @@ build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 check: $(RUNTIME)  ## the same checks, without touching site/ (CHECK_FORMAT=github for annotations)
 	$(RUN) check --format $(CHECK_FORMAT)
 
-serve: $(RUNTIME)  ## live preview: make serve, or make serve LANG=fr
-	$(RUN) serve $(if $(SERVE_LANG),--lang $(SERVE_LANG))
+# `exec`: make's child is the server itself, so that Ctrl+C or a SIGTERM to make stops it.
+serve: $(RUNTIME)  ## both languages live at http://127.0.0.1:$(PORT)/<site_url path>, checked after each rebuild
+	exec env LANG=C.UTF-8 $(BIN)/python -m scripts serve --port $(PORT)
 
-test: $(DEV) $(NODE) system-packages  ## lint, then every test (browser tests included)
-	$(BIN)/ruff check scripts tests
-	LANG=C.UTF-8 $(BIN)/python -m pytest
+page: $(RUNTIME)  ## make page PAGE=part/name.md KIND=service|topic TITLE="..." [TITLE_FR=...] [CATEGORY="A, B"] [AFTER=part/other.md]
+	$(RUN) page "$(PAGE)" --kind "$(KIND)" --title "$(TITLE)" $(if $(TITLE_FR),--title-fr "$(TITLE_FR)") \
+	  $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(AFTER),--after "$(AFTER)")
 
-lint: $(DEV)
+test: $(DEV) $(NODE) system-packages  ## lint, then every test (browser tests included), in parallel
 	$(BIN)/ruff check scripts tests
+	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS)
+
+test-fast: $(DEV)  ## the one-minute loop: lint, the content checks, every test that needs no browser
+	$(BIN)/ruff check scripts tests
+	$(RUN) check
+	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not nu" -q
+
+lint: $(DEV)  ## ruff on the Python, actionlint on the workflows
+	$(BIN)/ruff check scripts tests
+	$(BIN)/actionlint .github/workflows/*.yml
 
 audit: build $(NODE) system-packages  ## Lighthouse and the Nu HTML Checker: one table for a pull request
 	$(RUN) audit
@@ -41,17 +55,19 @@ screenshots: build $(DEV) system-packages  ## home and a service page: desktop, 
 bench: $(RUNTIME)  ## median time of a bare MkDocs build and of the validated build
 	$(RUN) bench
 
-linkcheck: $(RUNTIME)  ## fetch every external link (needs the network)
+linkcheck: $(DEV)  ## lychee fetches every external link of the pages, as lychee.toml says (needs the network)
 	$(RUN) linkcheck
 
 diagrams: $(RUNTIME)  ## redraw docs/<lang>/assets/diagrams/*.svg from docs/diagrams.yml
 	$(RUN) diagrams
 
-# The browser tests need Debian's chromium, the HTML checker needs Java; as root, install them.
+# The browser tests need Debian's chromium, the HTML checker needs Java, the npm packages need
+# Node.js (Debian 12's 18.19 is enough for Lighthouse 12); as root, install what is missing.
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -60,10 +76,16 @@ system-packages:
 	  fi; \
 	fi
 
-$(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+# .venv is made again when its python no longer runs, no longer fits, or is not the PYTHON given.
+VENV_STALE := $(shell sh scripts/python.sh stale $(VENV) '$(PYTHON)')
+.PHONY: venv FORCE
 
-$(RUNTIME): requirements.txt | $(VENV)/bin/python
+venv: $(VENV)/.interpreter  ## only the virtual environment, made by the interpreter scripts/python.sh picks
+
+$(VENV)/.interpreter: $(if $(VENV_STALE),FORCE)
+	@sh scripts/python.sh venv $(VENV) '$(PYTHON)'
+
+$(RUNTIME): requirements.txt $(VENV)/.interpreter
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
@@ -71,7 +93,7 @@ $(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-$(NODE): package.json package-lock.json  ## axe-core, Lighthouse and the Nu HTML Checker, from npm
+$(NODE): package.json package-lock.json | system-packages  ## axe-core, Lighthouse and the Nu HTML Checker, from npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -79,4 +101,4 @@ clean:
 	rm -rf site .site-staging-* .site-previous-* .pytest_cache .ruff_cache
 
 preview: $(RUNTIME)  ## serve the built site/ as its host will (run make build first)
-	$(RUN) preview
+	exec env LANG=C.UTF-8 $(BIN)/python -m scripts preview --port $(PORT)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -17,7 +16,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from scripts.findings import FORMATS, render
-from scripts.project import ConfigError, Project, config_file_for, load_project
+from scripts.project import ConfigError, Project, load_project
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 EXIT_CLEAN, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -47,18 +46,22 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (build, check):
         sub.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
 
-    serve = commands.add_parser("serve", help="live preview of one language")
-    serve.add_argument("--lang", default="", help="language code (default: the default language)")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve = commands.add_parser("serve", help="live preview of every language from one address, checked on change")
+    serve.add_argument("--host", default="127.0.0.1", help="address to serve on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one (default: %(default)s)")
     serve.set_defaults(command=_serve)
 
     preview = commands.add_parser("preview", help="serve the built site/ as its host will, under site_url's path")
-    preview.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: %(default)s)")
+    preview.add_argument("--port", type=int, default=8000,
+                         help="port on 127.0.0.1; 0 picks a free one (default: %(default)s)")
     preview.set_defaults(command=_preview)
 
     audit = commands.add_parser("audit", help="Lighthouse and the Nu HTML Checker on the built site/: one table")
     audit.add_argument("--runs", type=int, default=3,
                        help="Lighthouse runs per page (prints the median performance)")
+    audit.add_argument("--page", action="append", dest="pages", metavar="PATH",
+                       help="a page to run Lighthouse on, in every language, as a path below site_url "
+                            "(repeatable; default: the home page, EC2 and the glossary)")
     audit.set_defaults(command=_audit)
 
     screenshots = commands.add_parser("screenshots", help="screenshots of the built site/ in every language")
@@ -72,15 +75,27 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--runs", type=int, default=5, help="runs of each (the median is printed)")
     bench.set_defaults(command=_bench)
 
-    linkcheck = commands.add_parser("linkcheck", help="fetch the external links (needs the network)")
+    linkcheck = commands.add_parser("linkcheck", help="lychee fetches the external links, as lychee.toml says "
+                                    "(needs the network)")
     linkcheck.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
-    linkcheck.add_argument("--no-cache", action="store_true", help="ignore the cache of earlier results")
+    linkcheck.add_argument("--no-cache", action="store_true", help="ignore lychee's cache of earlier results")
     linkcheck.set_defaults(command=_linkcheck)
 
     diagrams = commands.add_parser(
         "diagrams", help="draw the SVG diagrams of docs/diagrams.yml into docs/<lang>/assets/diagrams/"
     )
     diagrams.set_defaults(command=_diagrams)
+
+    page = commands.add_parser("page", help="start a page in every language from the template, listed in the navs "
+                                            "and in its part's index.md")
+    page.add_argument("path", metavar="PART/NAME.md", help="the page's path below docs/<lang>/")
+    page.add_argument("--kind", help="service (the service page template) or topic")
+    page.add_argument("--title", help="the page's title")
+    page.add_argument("--title-fr", help="its French title, when it differs")
+    page.add_argument("--category", action="append", default=[], help="a category of a service page, in any "
+                                                                      "language (repeatable)")
+    page.add_argument("--after", metavar="PART/OTHER.md", help="the page to follow (default: the end of the part)")
+    page.set_defaults(command=_page)
     return parser
 
 
@@ -111,15 +126,9 @@ def _check(args: argparse.Namespace, root: Path) -> int:
 
 
 def _serve(args: argparse.Namespace, root: Path) -> int:
-    project = load_project(root)
-    codes = [language.code for language in project.languages]
-    code = args.lang or project.default.code
-    if code not in codes:
-        print(f"python -m scripts serve: unknown language '{code}' (one of: {', '.join(codes)})", file=sys.stderr)
-        return EXIT_USAGE
-    config = config_file_for(root, code, project.default.code)
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", args.dev_addr]
-    return subprocess.call(command, cwd=root)
+    from scripts.serve import serve
+
+    return serve(root, args.host, args.port)
 
 
 def _preview(args: argparse.Namespace, root: Path) -> int:
@@ -130,7 +139,12 @@ def _preview(args: argparse.Namespace, root: Path) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"no site to preview in {project.display(site_dir)}/: run 'make build' first", file=sys.stderr)
         return EXIT_USAGE
-    server, url = start(site_dir, project.base_path, args.port)
+    try:
+        server, url = start(site_dir, project.site_url, args.port)
+    except OSError as error:
+        print(f"python -m scripts preview: cannot serve on port {args.port}: {error.strerror.lower()} "
+              "(pick another port: PORT=8001 make preview)", file=sys.stderr)
+        return EXIT_USAGE
     print(f"serving {project.display(site_dir)}/ at {url} (Ctrl+C to stop)")
     try:
         threading.Event().wait()  # the server runs in its own thread until Ctrl+C
@@ -140,10 +154,10 @@ def _preview(args: argparse.Namespace, root: Path) -> int:
 
 
 def _audit(args: argparse.Namespace, root: Path) -> int:
-    from scripts.audit import run
+    from scripts.audit import PAGES, run
 
     project = load_project(root)
-    return run(project, _site_dir(args, project), max(1, args.runs))
+    return run(project, _site_dir(args, project), max(1, args.runs), tuple(args.pages or PAGES))
 
 
 def _screenshots(args: argparse.Namespace, root: Path) -> int:
@@ -160,12 +174,11 @@ def _bench(args: argparse.Namespace, root: Path) -> int:
 
 
 def _linkcheck(args: argparse.Namespace, root: Path) -> int:
+    from scripts.findings import count_errors
     from scripts.linkcheck import run
 
     findings = run(load_project(root), use_cache=not args.no_cache)
     _report(findings, args.format)
-    from scripts.findings import count_errors
-
     return EXIT_CONTENT if count_errors(findings) else EXIT_CLEAN
 
 
@@ -182,6 +195,22 @@ def _diagrams(args: argparse.Namespace, root: Path) -> int:
     for path in changed:
         print(f"wrote {path.relative_to(root).as_posix()}")
     print(f"{len(outputs)} diagram files, {len(changed)} rewritten", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _page(args: argparse.Namespace, root: Path) -> int:
+    from scripts.page import PageError, Request, scaffold
+
+    project = load_project(root)
+    titles = {"fr": args.title_fr} if args.title_fr else {}
+    categories = [name.strip() for value in args.category for name in value.split(",") if name.strip()]
+    try:
+        written = scaffold(project, Request(args.path, args.kind, args.title, titles, categories, args.after))
+    except PageError as error:
+        print(f"python -m scripts page: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"wrote {project.display(path)}")
     return EXIT_CLEAN
 
 

@@ -36,14 +36,14 @@ class PageReport:
     first_view_bytes: int  # gzip-compressed
 
 
-def run(project: Project, site: Path, runs: int = 1) -> int:
+def run(project: Project, site: Path, runs: int = 1, pages: tuple[str, ...] = PAGES) -> int:
     if not (site / "index.html").is_file():
         print(f"no site to audit in {project.display(site)}/: run 'make build' first")
         return 2
-    server, url = start(site, project.base_path)
+    server, url = start(site, project.site_url)
     try:
         reports = [median_report([lighthouse(project.root, url, site, language.prefix + page) for _ in range(runs)])
-                   for language in project.languages for page in PAGES]
+                   for language in project.languages for page in pages]
     finally:
         server.shutdown()
         server.server_close()

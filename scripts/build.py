@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import multiprocessing
 import os
 import re
 import shutil
+import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from scripts.checks import ALL, Context
@@ -27,6 +33,7 @@ from scripts.project import Language, Project, load_mkdocs_config
 from scripts.site import BuiltSite
 from scripts.sources import SourcePage, read_pages
 
+BUILD_STOPPED = "build-stopped"  # the code of a finding that says MkDocs could not finish a language
 DOC_FILE = re.compile(r"Doc file '(?P<file>[^']+)'")
 QUOTED = re.compile(r"'(?P<text>[^']+)'")
 
@@ -41,27 +48,122 @@ class Outcome:
         return count_errors(self.findings)
 
 
-def validate(project: Project, out_dir: Path) -> Outcome:
-    """Build every language into `out_dir` and run every check on it."""
+def validate(project: Project, out_dir: Path, **overrides: dict) -> Outcome:
+    """Build every language into `out_dir` and run every check on it.
+
+    `overrides` maps a language code to config settings that replace the configuration's own for
+    this build (the live preview gives each language the site_url of the local server). The
+    sources are read while the languages build.
+    """
+    seconds: dict[str, float] = {}
+    sources: dict[str, list[SourcePage]] = {}
+
+    def read_sources() -> None:
+        clock = time.perf_counter()
+        sources.update({language.code: read_pages(language.docs_dir, project.root)
+                        for language in project.languages})
+        seconds["sources"] = time.perf_counter() - clock
+
     clock = time.perf_counter()
-    sources = {language.code: read_pages(language.docs_dir, project.root) for language in project.languages}
-    read = time.perf_counter()
-    mkdocs_findings: list[Finding] = []
-    for language in project.languages:
-        mkdocs_findings += build_language(project, language, out_dir / language.prefix, sources[language.code])
-    built = time.perf_counter()
+    mkdocs_findings = build_languages(project, out_dir, overrides, meanwhile=read_sources)
+    seconds["mkdocs"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    findings = run_checks(project, sources, out_dir, mkdocs_findings)
+    seconds["checks"] = time.perf_counter() - clock
+    return Outcome(findings, seconds)
+
+
+def run_checks(project: Project, sources: dict[str, list[SourcePage]], out_dir: Path,
+               mkdocs_findings: list[Finding]) -> list[Finding]:
+    """Every check on the sources and the built site; MkDocs' own warnings are the safety net, shown
+    only when the checks found no error (they would repeat them in MkDocs' words)."""
     context = Context(project, sources, BuiltSite(out_dir))
     findings = [finding for check in ALL for finding in check(context)]
-    # MkDocs' own validation is the safety net: it only says something ours did not.
-    if not count_errors(findings):
-        findings += mkdocs_findings
-    checked = time.perf_counter()
-    return Outcome(findings, {"sources": read - clock, "mkdocs": built - read, "checks": checked - built})
+    return findings if count_errors(findings) else findings + mkdocs_findings
 
 
-def build_language(project: Project, language: Language, site_dir: Path, pages: list[SourcePage]) -> list[Finding]:
-    """Run MkDocs for one language; what it warns about comes back as findings."""
-    config = load_mkdocs_config(language.config_file, project.root, site_dir=str(site_dir))
+def build_languages(project: Project, out_dir: Path, overrides: dict[str, dict] | None = None,
+                    meanwhile: Callable[[], None] = lambda: None) -> list[Finding]:
+    """Build every language into `out_dir` (the default one at its root, the others below it), and
+    run `meanwhile` as they build.
+
+    The languages are independent MkDocs sites, so each one builds in its own process at the same
+    time, into a folder of its own: MkDocs empties a site folder before it builds, which would wipe
+    the other languages' output. Where a process cannot be forked safely (another thread is
+    running, or no fork on this system), they build one after the other in this process.
+    """
+    overrides = overrides or {}
+    folders = {language.code: _own_folder(out_dir, language) for language in project.languages}
+    jobs = [(language, folders[language.code], None, overrides.get(language.code, {}))
+            for language in project.languages]
+    try:
+        if _can_fork() and len(jobs) > 1:
+            results = _in_processes(project, jobs, meanwhile)
+        else:
+            meanwhile()
+            results = [build_language(project, *job) for job in jobs]
+        for language in project.languages[1:]:
+            target = out_dir / language.prefix
+            shutil.rmtree(target, ignore_errors=True)
+            if folders[language.code].is_dir():  # not when its build stopped: that is a finding
+                out_dir.mkdir(parents=True, exist_ok=True)
+                os.rename(folders[language.code], target)
+    finally:
+        for language in project.languages[1:]:
+            shutil.rmtree(folders[language.code], ignore_errors=True)
+    return [finding for result in results for finding in result]
+
+
+def _own_folder(out_dir: Path, language: Language) -> Path:
+    """Where a language builds before it joins the others: the default language builds in place."""
+    return out_dir if not language.prefix else out_dir.with_name(f"{out_dir.name}.{language.code}")
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _in_processes(project: Project, jobs: list[tuple], meanwhile: Callable[[], None]) -> list[list[Finding]]:
+    """Run build_language for each job in a forked process of its own, all at once."""
+    context = multiprocessing.get_context("fork")
+    running = []
+    for job in jobs:
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_build_and_send, args=(sender, project, *job))
+        process.start()
+        sender.close()
+        running.append((job[0], receiver, process))
+    meanwhile()
+    results = []
+    for language, receiver, process in running:
+        try:
+            findings, compiled = receiver.recv()
+            results.append(findings)
+            COMPILED_TEMPLATES.compiled.update(compiled)  # the next builds of this process reuse them
+        except EOFError:  # the process died without a word: out of memory, or killed
+            results.append([Finding(project.display(language.config_file), 1, 1, BUILD_STOPPED,
+                                    f"the build of the {language.name} site stopped unexpectedly")])
+        process.join()
+    return results
+
+
+def _build_and_send(sender, project: Project, *job) -> None:
+    """In the forked process: build, then send the findings and the templates it compiled."""
+    known = set(COMPILED_TEMPLATES.compiled)
+    try:
+        findings = build_language(project, *job)
+        compiled = {key: code for key, code in COMPILED_TEMPLATES.compiled.items() if key not in known}
+        sender.send((findings, compiled))
+    finally:
+        sender.close()
+
+
+def build_language(project: Project, language: Language, site_dir: Path, pages: list[SourcePage] | None = None,
+                   overrides: dict | None = None) -> list[Finding]:
+    """Run MkDocs for one language; what it warns about comes back as findings, at the line of the
+    page it names (its sources are read here when `pages` is not given)."""
+    config = load_mkdocs_config(language.config_file, project.root, site_dir=str(site_dir), **(overrides or {}))
+    _reuse_compiled_templates(config)
     with _collect_warnings() as warnings:
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -72,8 +174,44 @@ def build_language(project: Project, language: Language, site_dir: Path, pages: 
             return [_failure(project, language, config, f"{type(error).__name__}: {error}")]
         finally:
             config.plugins.on_shutdown()
-    by_uri = {page.uri: page for page in pages}
+    if warnings and pages is None:
+        pages = read_pages(language.docs_dir, project.root)
+    by_uri = {page.uri: page for page in pages or []}
     return [_warning_finding(project, language, by_uri, message) for message in warnings]
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per process rather than once per build.
+
+    MkDocs makes a new Jinja environment for every build, which compiles Material's 50-odd templates
+    again: most of the time of a small build, and of each rebuild of the live preview and each
+    build of the tests. A template whose source changed is compiled anew (Jinja compares checksums).
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+def _reuse_compiled_templates(config: MkDocsConfig) -> None:
+    """Give the Jinja environment MkDocs makes for this config the process's compiled templates."""
+    make_environment = config.theme.get_env
+
+    def environment() -> jinja2.Environment:
+        env = make_environment()
+        env.bytecode_cache = COMPILED_TEMPLATES
+        return env
+
+    config.theme.get_env = environment
 
 
 @contextmanager
@@ -96,7 +234,7 @@ def _collect_warnings():
 def _failure(project: Project, language: Language, config, message: str) -> Finding:
     page = getattr(config, "_current_page", None)
     path = language.docs_dir / page.file.src_uri if page else language.config_file
-    return Finding(project.display(path), 1, 1, "mkdocs", f"MkDocs stopped: {message.strip()}")
+    return Finding(project.display(path), 1, 1, BUILD_STOPPED, f"MkDocs stopped: {message.strip()}")
 
 
 def _warning_finding(project: Project, language: Language, pages: dict[str, SourcePage], message: str) -> Finding:

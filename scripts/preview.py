@@ -1,5 +1,11 @@
 """Serve the built site as a static host would: under the path of site_url, with the 404 page of
-the language a missing path belongs to. Used by `python -m scripts preview` and the browser tests.
+the language a missing path belongs to. Used by `python -m scripts preview`, the browser tests, the
+audit and the screenshots, on any port.
+
+One difference from the real host: the sitemaps are served with this server's own origin in place
+of site_url's. Material's instant navigation only follows links that its sitemap lists, and it
+compares them after copying the page's protocol and host, but not its port, onto the sitemap's
+URLs: with the production origin in the sitemap, a local server on any port but 80 would never match.
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 NOT_FOUND_PAGE = "404.html"
+SITEMAP = "sitemap.xml"
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, site: Path, base_path: str, **kwargs) -> None:
-        self.site, self.base_path = site, base_path
+    def __init__(self, *args, site: Path, base_path: str, origin: str, **kwargs) -> None:
+        self.site, self.base_path, self.origin = site, base_path, origin
         super().__init__(*args, directory=str(site), **kwargs)
 
     def log_message(self, *_args) -> None:  # keep test and terminal output quiet
@@ -31,15 +38,26 @@ class _Handler(SimpleHTTPRequestHandler):
     def send_head(self):
         relative = self._relative(self.path)
         target = self.site / relative if relative is not None else None
+        if target is not None and target.name == SITEMAP and target.is_file():
+            return self._send_sitemap(target)
         if target is not None and (target.is_file() or (target / "index.html").is_file()):
             return super().send_head()
         page = self._not_found_page(relative or "")
         if not page.is_file():
             self.send_error(HTTPStatus.NOT_FOUND)
             return None
-        body = page.read_bytes()
-        self.send_response(HTTPStatus.NOT_FOUND)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        return self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", page.read_bytes())
+
+    def _send_sitemap(self, sitemap: Path):
+        """The sitemap with this server's origin (as the browser wrote it) in place of site_url's."""
+        host, port = self.server.server_address[:2]
+        own_origin = "http://" + (self.headers.get("Host") or f"{host}:{port}")
+        text = sitemap.read_text(encoding="utf-8").replace(f"<loc>{self.origin}/", f"<loc>{own_origin}/")
+        return self._send(HTTPStatus.OK, "application/xml", text.encode("utf-8"))
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes) -> BytesIO:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return BytesIO(body)
@@ -62,14 +80,13 @@ class _Handler(SimpleHTTPRequestHandler):
         return self.site / NOT_FOUND_PAGE
 
 
-def start(site: Path, base_path: str, port: int = 0, host: str = "127.0.0.1") -> tuple[ThreadingHTTPServer, str]:
-    """Serve `site` at http://<host>:<port><base_path> in a background thread.
-
-    Port 80 is the one to use for a faithful preview: Material's instant navigation drops the port
-    when it matches links against the sitemap, so on any other port it falls back to full loads.
-    """
-    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    handler = partial(_Handler, site=site, base_path=base_path)
+def start(site: Path, site_url: str, port: int = 0, host: str = "127.0.0.1") -> tuple[ThreadingHTTPServer, str]:
+    """Serve `site` at http://<host>:<port><path of site_url> in a background thread; port 0 picks
+    a free port. Returns the server and the URL of the site's home page."""
+    parts = urlsplit(site_url or "/")
+    base_path = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    handler = partial(_Handler, site=site, base_path=base_path, origin=origin)
     server = ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port_part = "" if server.server_port == 80 else f":{server.server_port}"  # as browsers write it

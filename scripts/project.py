@@ -58,9 +58,14 @@ class Project:
         return self.languages[0]
 
     @property
+    def site_url(self) -> str:
+        """Where the host serves the site (the default language's site_url)."""
+        return self.default.config.site_url or "/"
+
+    @property
     def base_path(self) -> str:
         """The path of site_url, where the host serves the site: '/aws-big-picture/', or '/'."""
-        return urlsplit(self.default.config.site_url or "/").path or "/"
+        return urlsplit(self.site_url).path or "/"
 
     def display(self, path: Path) -> str:
         """`path` as findings show it: relative to the project root."""

@@ -30,7 +30,7 @@ def run(project: Project, site: Path, readme: bool) -> int:
         return 2
     out = project.root / OUTPUT
     out.mkdir(exist_ok=True)
-    server, url = start(site, project.base_path)
+    server, url = start(site, project.site_url)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.ARGS))

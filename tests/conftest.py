@@ -3,6 +3,7 @@ the real site built once, and one headless Chromium for every browser test."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -68,11 +69,20 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, built and checked by the build command, once per test session."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site)],
-                            cwd=REPO, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    """The real project, built and checked by the build command once per test run.
+
+    With pytest-xdist, every worker shares the one build: the first to need it builds it under a
+    lock in the run's common temporary folder, the others wait and reuse it.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    site = shared / "real-site"
+    with (shared / "real-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site / "index.html").is_file():
+            result = subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site)],
+                                    cwd=REPO, capture_output=True, text=True)
+            assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 

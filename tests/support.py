@@ -6,25 +6,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Request
 
 from scripts.preview import start
 from scripts.project import load_project
 
 REPO = Path(__file__).resolve().parents[1]
+QUIET_MS, POLL_MS, SETTLE_TIMEOUT_MS = 100, 25, 15_000
 
+SITE_URL = load_project(REPO).site_url
 SITE_PATH = load_project(REPO).base_path
 
 
 @contextmanager
-def serving(site: Path, host: str) -> Iterator[str]:
-    """Serve `site` on port 80, like the real host (Material's instant navigation ignores other
-    ports), for as long as the block runs; yield the URL of site_url's path."""
-    try:
-        server, url = start(site, SITE_PATH, port=80, host=host)
-    except PermissionError:
-        pytest.fail("the browser tests serve the site on port 80, like its host: run them as root (as CI does)")
+def serving(site: Path) -> Iterator[str]:
+    """Serve `site` on a free port of 127.0.0.1, under the path of site_url as its host does, for as
+    long as the block runs; yield the URL of site_url's path. Any user can run this."""
+    server, url = start(site, SITE_URL)
     try:
         yield url
     finally:
@@ -43,13 +41,47 @@ class Reader:
         self.requests: list[str] = []
         self.failures: list[str] = []
         self.errors: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("requestfailed", lambda request: self.failures.append(request.url))
+        self.in_flight: set[Request] = set()
+        self.page.on("request", self._started)
+        self.page.on("requestfinished", lambda request: self.in_flight.discard(request))
+        self.page.on("requestfailed", self._failed)
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
+    def forget(self) -> None:
+        """Start a new record, to reuse the tab for another page (a new tab costs a quarter second)."""
+        self.requests.clear()
+        self.failures.clear()
+        self.errors.clear()
+
+    def _started(self, request: Request) -> None:
+        self.requests.append(request.url)
+        self.in_flight.add(request)
+
+    def _failed(self, request: Request) -> None:
+        self.failures.append(request.url)
+        self.in_flight.discard(request)
+
+    def settle(self, quiet_ms: int = QUIET_MS) -> None:
+        """Wait for the page to load and then for `quiet_ms` with no request in flight: what
+        Playwright's "networkidle" does, without its fixed 500 ms, paid on every page."""
+        self.page.wait_for_load_state("load")
+        quiet = waited = 0
+        while quiet < quiet_ms:
+            self.page.wait_for_timeout(POLL_MS)  # lets Playwright deliver the request events
+            waited += POLL_MS
+            quiet = 0 if self.in_flight else quiet + POLL_MS
+            if waited > SETTLE_TIMEOUT_MS:
+                raise AssertionError(f"requests still running: {[request.url for request in self.in_flight]}")
+
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(self.origin) and not url.startswith("data:")]
+
+    def wait_for_sitemap(self) -> None:
+        """Wait until the page has loaded its sitemap: Material follows a link instantly only when
+        its sitemap lists it, and falls back to a full page load while the sitemap is on its way."""
+        self.page.wait_for_function("""() => performance.getEntriesByType('resource')
+            .some(entry => new URL(entry.name).pathname.endsWith('/sitemap.xml') && entry.responseEnd > 0)""")
 
     def mark_document(self) -> None:
         """Tag the current document: the tag survives instant navigation, not a full page load."""

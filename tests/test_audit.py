@@ -13,19 +13,21 @@ from pathlib import Path
 
 import pytest
 
+from scripts.audit import PAGES
 from tests.support import REPO
 
 pytestmark = pytest.mark.browser
 
 
 def test_the_audit_passes_and_prints_one_row_per_page(real_site: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "scripts", "audit", "--runs", "1", "--site-dir", str(real_site)],
-                            cwd=REPO, capture_output=True, text=True)
+    """One page in every language (Lighthouse takes 15 s a run); `make audit` runs all of PAGES."""
+    page = PAGES[1]
+    result = subprocess.run([sys.executable, "-m", "scripts", "audit", "--runs", "1", "--page", page,
+                             "--site-dir", str(real_site)], cwd=REPO, capture_output=True, text=True)
     rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
     print(result.stdout)  # the table, for the log
     assert result.returncode == 0, result.stdout + result.stderr
-    assert [row.split("`")[1] for row in rows] == [
-        "/", "core-services/ec2/", "glossary/", "fr/", "fr/core-services/ec2/", "fr/glossary/"]
+    assert [row.split("`")[1] for row in rows] == [page, "fr/" + page]
     for row in rows:
         cells = [cell.strip() for cell in row.strip("|").split("|")]
         assert cells[2:5] == ["100", "100", "100"], row

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site_url(real_site: Path) -> Iterator[str]:
     """The real site, served under the path of site_url, as its host will serve it."""
-    with serving(real_site, "127.0.0.1") as url:
+    with serving(real_site) as url:
         yield url
 
 
@@ -31,6 +31,7 @@ def reader(browser: Browser, site_url: str) -> Iterator[Reader]:
 
 
 def instant_navigate(reader: Reader, link_selector: str, url: str) -> None:
+    reader.wait_for_sitemap()
     reader.mark_document()
     reader.page.locator(link_selector).first.click()
     # navigation.tracking may add the anchor of the section in view
@@ -71,7 +72,7 @@ def test_no_request_leaves_the_site_and_none_fails(reader: Reader, site_url: str
     instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
     reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
     reader.page.wait_for_url(site_url + "fr/core-services/ec2/")
-    reader.page.wait_for_load_state("networkidle")
+    reader.settle()
     assert reader.requests, "the tab should have loaded the site"
     assert reader.foreign_requests() == []
     assert reader.failures == []
@@ -80,7 +81,7 @@ def test_no_request_leaves_the_site_and_none_fails(reader: Reader, site_url: str
 
 def test_every_page_head_lists_its_counterparts(reader: Reader, site_url: str) -> None:
     reader.page.goto(site_url + "fr/core-services/ec2/")
-    reader.page.wait_for_load_state("networkidle")
+    reader.settle()
     alternates = reader.page.eval_on_selector_all(
         "link[rel=alternate][hreflang]", "links => links.map(l => [l.hreflang, l.getAttribute('href')])")
     production = "https://aws-big-picture.github.io/aws-big-picture/"
@@ -123,7 +124,7 @@ def test_the_switch_falls_back_to_the_home_page_when_the_counterpart_is_missing(
     project.set_nav(["index.md", "guide.md", "only-english.md"], ["index.md", "guide.md"])
     out = tmp_path / "site"
     assert project.validate(out).errors, "the build itself rejects the missing translation"
-    with serving(out, "127.0.0.2") as url:
+    with serving(out) as url:
         reader = Reader(browser, url)
         reader.page.goto(url + "only-english/")
         reader.page.locator(".md-footer-languages a[hreflang=fr]").click()

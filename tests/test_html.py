@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scripts.audit import validate_html
 from tests.support import REPO
+
+pytestmark = pytest.mark.nu
 
 
 def test_every_page_is_valid_html(real_site: Path) -> None:

@@ -31,7 +31,7 @@ FOCUS = """() => {
 
 @pytest.fixture(scope="module")
 def site_url(real_site: Path) -> Iterator[str]:
-    with serving(real_site, "127.0.0.5") as url:
+    with serving(real_site) as url:
         yield url
 
 

@@ -1,12 +1,14 @@
 """Every page of both languages, as a reader's browser shows it, in the light and the dark scheme.
 
-The pages come from the two sitemaps, not from a list kept by hand.
+The pages come from the sources, through MkDocs' own mapping of a source to its built file, not from
+a list kept by hand; a test checks that both sitemaps list exactly those pages. Each page is a test
+of its own, so that pytest-xdist shares them out between its workers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,7 +17,6 @@ from playwright.sync_api import Browser
 
 from scripts.checks.context import Context
 from scripts.project import Language, load_project
-from scripts.site import BuiltSite
 from scripts.sources import SourcePage, read_pages
 from tests.support import REPO, SITE_PATH, Reader, serving
 
@@ -24,7 +25,15 @@ pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LOC = re.compile(r"<loc>([^<]+)</loc>")
+CODE_BLOCK = re.compile(r"<pre\b[^>]*>(?:<span></span>)?<code\b")
 PROJECT = load_project(REPO)
+# The Markdown page behind each path of the built site, with its language (MkDocs' own mapping).
+SOURCES: dict[str, tuple[Language, SourcePage]] = {
+    dest.removesuffix("index.html"): found
+    for dest, found in Context(PROJECT, {language.code: read_pages(language.docs_dir, REPO)
+                                         for language in PROJECT.languages}, site=None).source_by_dest.items()
+}
+PAGES = sorted(SOURCES)
 
 
 def sitemap_paths(site: Path) -> list[str]:
@@ -36,64 +45,94 @@ def sitemap_paths(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def site(real_site: Path) -> Iterator[str]:
-    with serving(real_site, "127.0.0.3") as url:
+    with serving(real_site) as url:
         yield url
 
 
-def test_both_sitemaps_list_the_same_pages(real_site: Path) -> None:
+def test_both_sitemaps_list_every_page_of_the_sources(real_site: Path) -> None:
     paths = sitemap_paths(real_site)
     english = [path for path in paths if not path.startswith("fr/")]
     french = [path.removeprefix("fr/") for path in paths if path.startswith("fr/")]
     assert english == french
+    assert paths == PAGES
     assert len(english) > 30
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_accessible_private_and_error_free(browser: Browser, real_site: Path, site: str,
-                                                         scheme: str) -> None:
-    """No console error, no failed or third-party request, no WCAG 2.1 A/AA violation (axe-core)."""
-    axe = AXE.read_text(encoding="utf-8")
-    problems: list[str] = []
-    reader = Reader(browser, "{0.scheme}://{0.netloc}/".format(urlsplit(site)), color_scheme=scheme)
-    try:
-        for path in sitemap_paths(real_site):
-            reader.page.goto(site + path)
-            reader.page.wait_for_load_state("networkidle")
-            assert reader.page.evaluate("document.body.dataset.mdColorScheme") == (
-                "slate" if scheme == "dark" else "default")
-            reader.page.add_script_tag(content=axe)
-            result = reader.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                                          WCAG_21_AA)
-            problems += [f"{path}: {violation['id']} at {violation['nodes'][0]['target']}"
-                         for violation in result["violations"]]
-        problems += [f"request to another host: {url}" for url in reader.foreign_requests()]
-        problems += [f"failed request: {url}" for url in reader.failures]
-        problems += [f"console: {message}" for message in reader.errors]
-    finally:
-        reader.context.close()
-    assert problems == []
+@pytest.fixture(scope="module")
+def axe() -> str:
+    return AXE.read_text(encoding="utf-8")
 
 
-def test_the_language_switch_of_every_page_lands_on_its_counterpart(browser: Browser, real_site: Path,
-                                                                      site: str) -> None:
-    reader = Reader(browser, site)
-    wrong = []
-    try:
-        for path in sitemap_paths(real_site):
-            english = path.removeprefix("fr/")
-            counterpart = english if path.startswith("fr/") else "fr/" + english
-            reader.page.goto(site + path)
-            reader.page.locator(".md-footer-languages a[aria-current]").wait_for()
-            to_french = not path.startswith("fr/")
-            reader.page.locator(f".md-footer-languages a[hreflang={'fr' if to_french else 'en'}]").click()
-            # wait until the page is in the other language, wherever in it the switch landed
-            reader.page.wait_for_url(lambda url, french=to_french: url.startswith(site + "fr/") == french)
-            reader.page.wait_for_load_state()
-            if reader.page.url.split("#")[0] != site + counterpart:
-                wrong.append(f"{path} -> {reader.page.url}")
-    finally:
+@pytest.fixture(scope="module")
+def tabs(browser: Browser, site: str) -> Iterator[Callable[[str], Reader]]:
+    """One tab per colour scheme, for every page of this module: each test starts a new record."""
+    opened: dict[str, Reader] = {}
+
+    def tab(scheme: str = "light") -> Reader:
+        if scheme not in opened:
+            opened[scheme] = Reader(browser, "{0.scheme}://{0.netloc}/".format(urlsplit(site)), color_scheme=scheme)
+        opened[scheme].forget()
+        return opened[scheme]
+
+    yield tab
+    for reader in opened.values():
         reader.context.close()
-    assert wrong == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_in_the_light_scheme(tabs: Callable[[str], Reader], site: str, axe: str, path: str,
+                                        subtests: pytest.Subtests) -> None:
+    """One visit per page, each property a subtest of its own: accessible, private and error free;
+    admonitions titled in the page's language; every copy button copies its code; and, last, since
+    it leaves the page, the language switch lands on the counterpart."""
+    reader = tabs("light")
+    reader.page.goto(site + path)
+    reader.settle()
+    with subtests.test("accessible, private and error free"):
+        assert problems(reader, axe, "light") == []
+    with subtests.test("admonitions titled in the page's language"):
+        shown = reader.page.evaluate(ADMONITIONS_SHOWN, list(PROJECT.default.config.extra["admonitions"]))
+        assert shown == titles_written(*SOURCES[path])
+    with subtests.test("every copy button copies its code"):
+        assert copy_problems(reader) == []
+    with subtests.test("the language switch lands on the counterpart"):
+        assert switch_landing(reader, site, path) == site + counterpart(path)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_in_the_dark_scheme(tabs: Callable[[str], Reader], site: str, axe: str, path: str) -> None:
+    reader = tabs("dark")
+    reader.page.goto(site + path)
+    reader.settle()
+    assert problems(reader, axe, "dark") == []
+
+
+def problems(reader: Reader, axe: str, scheme: str) -> list[str]:
+    """No WCAG 2.1 A/AA violation (axe-core), no failed or third-party request, no console error."""
+    assert reader.page.evaluate("document.body.dataset.mdColorScheme") == (
+        "slate" if scheme == "dark" else "default")
+    reader.page.add_script_tag(content=axe)
+    result = reader.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    found = [f"{violation['id']} at {violation['nodes'][0]['target']}" for violation in result["violations"]]
+    found += [f"request to another host: {url}" for url in reader.foreign_requests()]
+    found += [f"failed request: {url}" for url in reader.failures]
+    return found + [f"console: {message}" for message in reader.errors]
+
+
+def counterpart(path: str) -> str:
+    english = path.removeprefix("fr/")
+    return english if path.startswith("fr/") else "fr/" + english
+
+
+def switch_landing(reader: Reader, site: str, path: str) -> str:
+    """Where the footer's language switch of the page leads, without its fragment."""
+    to_french = not path.startswith("fr/")
+    reader.page.locator(".md-footer-languages a[aria-current]").wait_for()
+    reader.page.locator(f".md-footer-languages a[hreflang={'fr' if to_french else 'en'}]").click()
+    # wait until the page is in the other language, wherever in it the switch landed
+    reader.page.wait_for_url(lambda url: url.startswith(site + "fr/") == to_french)
+    reader.settle()  # what the landing page loads must not fail when the next test leaves it
+    return reader.page.url.split("#")[0]
 
 
 ADMONITIONS_SHOWN = """types => [...document.querySelectorAll('article .admonition, article details')].map(box => [
@@ -113,14 +152,6 @@ REVEALER = """block => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def sources(real_site: Path) -> dict[str, tuple[Language, SourcePage]]:
-    """The Markdown page behind each path of the built site, with its language (MkDocs' own mapping)."""
-    context = Context(PROJECT, {language.code: read_pages(language.docs_dir, REPO) for language in PROJECT.languages},
-                      BuiltSite(real_site))
-    return {dest.removesuffix("index.html"): found for dest, found in context.source_by_dest.items()}
-
-
 def titles_written(language: Language, source: SourcePage) -> list[list[str]]:
     """Each admonition of the page's source, with the title the reader must see: the author's own,
     or the default title of its type in the page's language."""
@@ -129,50 +160,32 @@ def titles_written(language: Language, source: SourcePage) -> list[list[str]]:
             for admonition in source.admonitions]
 
 
-def test_every_admonition_shows_its_title_in_the_page_language(browser: Browser, real_site: Path, site: str,
-                                                               sources: dict[str, tuple[Language, SourcePage]]) -> None:
-    reader = Reader(browser, site)
-    wrong, seen = [], 0
-    types = list(PROJECT.default.config.extra["admonitions"])
-    try:
-        for path in sitemap_paths(real_site):
-            reader.page.goto(site + path)
-            shown = reader.page.evaluate(ADMONITIONS_SHOWN, types)
-            written = titles_written(*sources[path])
-            seen += len(shown)
-            if shown != written:
-                wrong.append(f"{path}: {shown} != {written}")
-    finally:
-        reader.context.close()
-    assert wrong == []
-    assert seen > 100, "the site's pages should hold their admonitions"
+def test_the_site_has_admonitions_to_show() -> None:
+    assert sum(len(source.admonitions) for _, source in SOURCES.values()) > 100
 
 
-def test_every_copy_button_copies_its_code(browser: Browser, real_site: Path, site: str) -> None:
-    reader = Reader(browser, site)
-    wrong, copied = [], 0
-    try:
-        for path in sitemap_paths(real_site):
-            reader.page.goto(site + path)
-            blocks = reader.page.locator("article pre:has(> code)")
-            for index in range(blocks.count()):
-                block = blocks.nth(index)
-                button = block.locator("button[data-md-type=copy]")
-                if button.count() != 1:
-                    wrong.append(f"{path}: code block {index + 1} has no copy button")
-                    continue
-                for _ in range(3):  # in a closed admonition or a content tab: open it, as a reader would
-                    if block.is_visible():
-                        break
-                    block.evaluate_handle(REVEALER).as_element().click()
-                reader.page.evaluate("navigator.clipboard.writeText('')")
-                block.hover()
-                button.click()
-                text = reader.page.evaluate("navigator.clipboard.readText()")
-                if text != block.locator("code").text_content().rstrip("\n"):
-                    wrong.append(f"{path}: code block {index + 1} copied {text[:60]!r}")
-                copied += 1
-    finally:
-        reader.context.close()
-    assert wrong == []
-    assert copied > 50, "the site's pages should hold their code examples"
+def copy_problems(reader: Reader) -> list[str]:
+    """Click each code block's copy button, as a reader would, and compare the clipboard with the code."""
+    blocks = reader.page.locator("article pre:has(> code)")
+    wrong = []
+    for index in range(blocks.count()):
+        block = blocks.nth(index)
+        button = block.locator("button[data-md-type=copy]")
+        if button.count() != 1:
+            wrong.append(f"code block {index + 1} has no copy button")
+            continue
+        for _ in range(3):  # in a closed admonition or a content tab: open it, as a reader would
+            if block.is_visible():
+                break
+            block.evaluate_handle(REVEALER).as_element().click()
+        reader.page.evaluate("navigator.clipboard.writeText('')")
+        button.click()  # Playwright moves the mouse over the block, which shows the button
+        text = reader.page.evaluate("navigator.clipboard.readText()")
+        if text != block.locator("code").text_content().rstrip("\n"):
+            wrong.append(f"code block {index + 1} copied {text[:60]!r}")
+    return wrong
+
+
+def test_the_site_has_code_examples_to_copy(real_site: Path) -> None:
+    blocks = sum(len(CODE_BLOCK.findall(page.read_text(encoding="utf-8"))) for page in real_site.rglob("index.html"))
+    assert blocks > 50

@@ -31,7 +31,7 @@ SEARCH_DONE = r"""query => {
 
 @pytest.fixture(scope="module")
 def searcher(browser: Browser, real_site: Path) -> Iterator[tuple[Reader, str]]:
-    with serving(real_site, "127.0.0.4") as url:
+    with serving(real_site) as url:
         reader = Reader(browser, url)
         yield reader, url
         reader.context.close()
@@ -80,7 +80,7 @@ def test_a_page_loads_the_search_index_only_once_the_reader_opens_search(
     try:
         reader.page.set_viewport_size({"width": width, "height": 800})
         reader.page.goto(url + "fr/core-services/ec2/")
-        reader.page.wait_for_load_state("networkidle")
+        reader.settle()
         assert index_requests(reader) == []
         if width < 600:
             reader.page.locator("label.md-header__button[for=__search]").click()
