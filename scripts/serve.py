@@ -16,6 +16,7 @@ carries URLs that Material's instant navigation recognises.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -200,9 +201,9 @@ class Preview:
         return None
 
     def _watched_paths(self) -> list[Path]:
-        """The sources of every language, the configs, the theme overrides and the hooks."""
+        """The folder of every language's sources (docs/), the configs, the theme overrides and the hooks."""
         config = self.project.default.config
-        paths = [language.docs_dir for language in self.project.languages]
+        paths = [Path(os.path.commonpath([language.docs_dir.resolve() for language in self.project.languages]))]
         paths += [language.config_file for language in self.project.languages]
         if config.theme.custom_dir:
             paths.append(Path(config.theme.custom_dir))
