@@ -17,7 +17,7 @@ CHECK_FORMAT ?= text
 PORT ?= 8000
 WORKERS ?= auto
 
-.PHONY: build check serve preview page test test-fast lint audit screenshots bench linkcheck diagrams system-packages clean
+.PHONY: build check serve preview page typography test test-fast lint audit screenshots bench linkcheck diagrams system-packages clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
@@ -32,6 +32,9 @@ serve: $(RUNTIME)  ## both languages live at http://127.0.0.1:$(PORT)/<site_url 
 page: $(RUNTIME)  ## make page PAGE=part/name.md KIND=service|topic TITLE="..." [TITLE_FR=...] [CATEGORY="A, B"] [AFTER=part/other.md]
 	$(RUN) page "$(PAGE)" --kind "$(KIND)" --title "$(TITLE)" $(if $(TITLE_FR),--title-fr "$(TITLE_FR)") \
 	  $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(AFTER),--after "$(AFTER)")
+
+typography: $(RUNTIME)  ## put no-break spaces, decimal commas and ellipses where French typography wants them
+	$(RUN) typography --fix
 
 test: $(DEV) $(NODE) system-packages  ## lint, then every test (browser tests included), in parallel
 	$(BIN)/ruff check scripts tests

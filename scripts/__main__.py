@@ -81,6 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     linkcheck.add_argument("--no-cache", action="store_true", help="ignore lychee's cache of earlier results")
     linkcheck.set_defaults(command=_linkcheck)
 
+    typography = commands.add_parser("typography", help="the typography findings of the pages, without a build; "
+                                      "--fix rewrites their prose as the hints say")
+    typography.add_argument("--fix", action="store_true", help="apply every fix in place and print it")
+    typography.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
+    typography.set_defaults(command=_typography)
+
     diagrams = commands.add_parser(
         "diagrams", help="draw the SVG diagrams of docs/diagrams.yml into docs/<lang>/assets/diagrams/"
     )
@@ -180,6 +186,20 @@ def _linkcheck(args: argparse.Namespace, root: Path) -> int:
     findings = run(load_project(root), use_cache=not args.no_cache)
     _report(findings, args.format)
     return EXIT_CONTENT if count_errors(findings) else EXIT_CLEAN
+
+
+def _typography(args: argparse.Namespace, root: Path) -> int:
+    from scripts.checks.typography import fix_project
+
+    findings = fix_project(load_project(root), write=args.fix)
+    _report(findings, args.format)
+    files = len({finding.path for finding in findings})
+    if args.fix:
+        _say(args.format, f"{len(findings)} fix(es) in {files} file(s)")
+        return EXIT_CLEAN
+    if findings:
+        _say(args.format, f"{len(findings)} error(s) in {files} file(s): --fix applies the hints")
+    return EXIT_CONTENT if findings else EXIT_CLEAN
 
 
 def _diagrams(args: argparse.Namespace, root: Path) -> int:

@@ -4,11 +4,13 @@ Every check that needs to point at a place in a page reads it from here: the fro
 headings, the admonitions, every link and image, whether written in Markdown or in raw HTML, the
 fenced code blocks, and what each line outside them starts (a tab, an admonition, a list item...)
 with its indentation, on which the meaning of the Markdown depends. Fenced code and inline code are
-skipped, so examples of Markdown are never taken for the real thing.
+skipped, so examples of Markdown are never taken for the real thing. `prose` holds each line as a
+reader reads it, markup and code blanked out at their columns, for the checks of the words.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +121,8 @@ class SourcePage:
     fences: list[Fence] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)  # the page could not be read as written
+    text: list[str] = field(default_factory=list)  # every line of the file, as written
+    prose: list[str] = field(default_factory=list)  # every line, with what is not prose turned into MASK
     meta_read: bool = True  # False when the front matter could not be parsed: `meta` says nothing
     body_read: bool = True  # False when the file could not be decoded: nothing was read at all
 
@@ -139,6 +143,7 @@ def read_page(path: Path, docs_dir: Path, project_root: Path) -> SourcePage:
         page.meta_read = page.body_read = False
         return page
     lines = text.splitlines()
+    page.text = lines
     body_start = _read_front_matter(page, lines)
     _scan_body(page, lines, body_start)
     return page
@@ -226,6 +231,8 @@ def _yaml_hint(problem: str, before: str) -> str:
 
 def _scan_body(page: SourcePage, lines: list[str], start: int) -> None:
     page.fences, code = _read_fences(lines, start)
+    page.prose = _front_matter_prose(lines[:start]) + [
+        MASK * len(line) if index in code else prose_of(line) for index, line in enumerate(lines[start:], start)]
     openings = {fence.line - 1 for fence in page.fences}
     for index in range(start, len(lines)):
         line = lines[index]
@@ -338,6 +345,116 @@ def _scan_line(page: SourcePage, number: int, line: str) -> None:
             page.links.append(
                 Link(match["url"], number, match.start("url") + 1, "html-image" if is_image else "html-link", text)
             )
+
+
+# Prose ---------------------------------------------------------------------------------------
+# What a reader reads of each line: the text of paragraphs, headings, list items, tables, link text,
+# alt text, admonition and tab titles, and the title and description of the front matter. The rest
+# (code, URLs, HTML tags and their attributes, attribute lists, icons, Markdown markers, front matter
+# keys) becomes MASK, so that a check finds words and punctuation at their own columns.
+
+MASK = "\x00"
+PROSE_KEYS = ("title", "description")  # the front matter values readers see: titles, search, previews
+BLOCK_SCALAR = re.compile(r"^[|>][+-]?$")
+WHOLE_LINE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"  # a table's rule, or a horizontal rule
+    r"|^[ \t]{0,3}\[[^\]^][^\]]*\]:"  # a reference definition
+)
+OPENER_TITLE = re.compile(
+    r'^(?P<opener>[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*|={3}[+!]*))'
+    r'(?:(?P<open>[ \t]+")(?P<title>.*)(?P<close>"[ \t]*))?$'
+)
+MARKER = re.compile(r"[ \t]*(?:#{1,6}(?=[ \t]|$)|>|[*+-](?=[ \t])|\d+[.)](?=[ \t])|:(?=[ \t])|\*\[[^\]]*\]:)[ \t]*")
+ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))"""
+ATTR_LIST = rf"\{{:?[ \t]*{ATTR}(?:[ \t]+{ATTR})*[ \t]*\}}"
+FOREIGN_LINK = re.compile(INLINE_LINK.pattern + r"(?=\{[^}]*\blang=)" + ATTR_LIST)  # [text](url){ lang=en }
+REFERENCE_LINK = re.compile(r"(?P<open>\[)(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)(?P<close>\]\[[^\]]*\])")
+NOT_PROSE = re.compile("|".join((
+    r"<!--.*?(?:-->|$)",  # an HTML comment
+    r"<(?:https?|ftp|mailto):[^>\s]*>",  # an autolink
+    r"</?[A-Za-z][\w-]*(?:[ \t][^<>]*)?/?>",  # an HTML tag, with its attributes
+    r"\b(?:https?|ftp)://[^\s<>()\[\]`]*[^\s<>()\[\]`.,;:!?'\"\u2019»]",  # a bare URL
+    ATTR_LIST,
+    r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])",  # an icon or an emoji, :material-earth:
+    r"\[\^[^\]]+\]:?",  # a footnote's reference or label
+)))
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]+\d*);")
+NO_BREAK_SPACES = "\u00a0\u202f"
+
+
+def prose_of(line: str) -> str:
+    """`line` of a page's body (outside fenced code) with everything but its prose turned into MASK,
+    each character at its column."""
+    if WHOLE_LINE.match(line):
+        return MASK * len(line)
+    text = INLINE_CODE.sub(_masked, line)
+    text = _mask_markers(text)
+    text = FOREIGN_LINK.sub(_masked, text)
+    for _ in range(3):  # an image inside a link: the outer one first
+        masked = REFERENCE_LINK.sub(_masked_around_text, INLINE_LINK.sub(_masked_around_text, text))
+        if masked == text:
+            break
+        text = masked
+    text = NOT_PROSE.sub(_masked, text)
+    return ENTITY.sub(_entity, text)
+
+
+def _mask_markers(text: str) -> str:
+    """Blank out what opens the line: an admonition, collapsible or tab opener (not its title), then
+    the markers of headings, quotes, list items and definitions."""
+    opener = OPENER_TITLE.match(text)
+    if opener:
+        spans = [(opener.start(name), opener.end(name)) for name in ("opener", "open", "close") if opener[name]]
+        return _blank(text, spans)
+    position = 0
+    while (marker := MARKER.match(text, position)) and marker.end() > position:
+        position = marker.end()
+    return _blank(text, [(0, position)])
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + MASK * (end - start) + text[end:]
+    return text
+
+
+def _masked(match: re.Match) -> str:
+    return MASK * len(match[0])
+
+
+def _masked_around_text(match: re.Match) -> str:
+    """A link or an image with only its text left: its brackets, `!` and target are markup."""
+    whole, start, end = match[0], match.start("text") - match.start(), match.end("text") - match.start()
+    return MASK * start + whole[start:end] + MASK * (len(whole) - end)
+
+
+def _entity(match: re.Match) -> str:
+    """A no-break space written as an entity (`&nbsp;`) reads as one across its columns; any other
+    entity is markup."""
+    character = html.unescape(match[0])
+    return (character if character in NO_BREAK_SPACES else MASK) * len(match[0])
+
+
+def _front_matter_prose(lines: list[str]) -> list[str]:
+    """The front matter, with only the values of PROSE_KEYS left (without their quotes), on their
+    line or on the indented lines of a block scalar."""
+    prose, in_value = [], False
+    for line in lines:
+        key = FRONT_MATTER_KEY.match(line)
+        if key:
+            in_value = key["key"] in PROSE_KEYS
+            value = line[key.end():].strip()
+            start = len(line) - len(line[key.end():].lstrip())
+            if not in_value or not value or BLOCK_SCALAR.match(value):
+                prose.append(MASK * len(line))
+                continue
+            quoted = len(value) > 1 and value[0] in "\"'" and value[-1] == value[0]
+            spans = [(0, start + quoted)] + ([(start + len(value) - 1, len(line))] if quoted else [])
+            prose.append(_blank(line, spans))
+        else:
+            in_value = in_value and line[:1] in (" ", "\t")
+            prose.append(line if in_value else MASK * len(line))
+    return prose
 
 
 def read_pages(docs_dir: Path, project_root: Path) -> list[SourcePage]:

@@ -57,14 +57,14 @@ def test_admonitions_get_the_default_title_of_the_page_language(project: Project
 
 def test_glossary_terms_become_tooltips_in_the_page_language(project: Project) -> None:
     project.write("en/glossary.md", page("Glossary", "AZ\n:   Availability Zone: a group of data centres. More."))
-    project.write("fr/glossary.md", page("Glossaire", "AZ\n:   Zone de disponibilité : des centres de données."))
+    project.write("fr/glossary.md", page("Glossaire", "AZ\n:   Zone de disponibilité\u00a0: des centres de données."))
     project.write("en/guide.md", page("Guide", "## Pricing { #pricing }\n\nEach AZ is separate."))
     project.write("fr/guide.md", page("Guide", "## Tarifs { #pricing }\n\nChaque AZ est séparée."))
     project.set_nav(["index.md", "guide.md", "glossary.md"])
     out = project.root / "out"
     assert project.validate(out).findings == []
     assert '<abbr title="Availability Zone: a group of data centres.">AZ</abbr>' in built(out, "guide/index.html")
-    assert '<abbr title="Zone de disponibilité : des centres de données.">AZ</abbr>' in built(
+    assert '<abbr title="Zone de disponibilité\u00a0: des centres de données.">AZ</abbr>' in built(
         out, "fr/guide/index.html")
 
 

@@ -158,7 +158,8 @@ def test_a_code_block_cut_out_of_a_list_item_fails_the_build(project: Project) -
 
 def test_an_opener_shown_as_text_is_reported_at_its_source_line(project: Project) -> None:
     both(project, "Some text.\n!!! note: Title\n\n<div>\n!!! warning\n</div>\n\nEnd.")
-    findings = sorted(project.validate().findings)
+    # the French page also gets a typography finding for 'note:', which is not what this test is about
+    findings = sorted(f for f in project.validate().findings if f.code != "typography")
     assert [(f.path, f.line, f.col, f.code) for f in findings] == [
         ("docs/en/index.md", 9, 1, "literal-markup"),
         ("docs/en/index.md", 12, 1, "literal-markup"),

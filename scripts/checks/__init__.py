@@ -7,7 +7,19 @@ the built-site one, which skips what the first already reported.
 
 from __future__ import annotations
 
-from scripts.checks import admonitions, built_links, front_matter, links, navigation, parity, structure, tags, template
+from scripts.checks import (
+    admonitions,
+    built_links,
+    front_matter,
+    links,
+    navigation,
+    parity,
+    structure,
+    tags,
+    template,
+    terms,
+    typography,
+)
 from scripts.checks.context import Context
 
 ALL = (
@@ -18,6 +30,8 @@ ALL = (
     parity.check,
     tags.check,
     template.check,
+    terms.check,
+    typography.check,
     links.check,
     built_links.check,
 )
