@@ -27,7 +27,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from scripts.checks import ALL, Context
+from scripts.checks import ON_SITE, ON_SOURCES, Context
 from scripts.findings import Finding, count_errors
 from scripts.project import Language, Project, load_mkdocs_config
 from scripts.site import BuiltSite
@@ -53,32 +53,53 @@ def validate(project: Project, out_dir: Path, **overrides: dict) -> Outcome:
 
     `overrides` maps a language code to config settings that replace the configuration's own for
     this build (the live preview gives each language the site_url of the local server). The
-    sources are read while the languages build.
+    sources are read and checked while the languages build; the built site is checked after.
     """
     seconds: dict[str, float] = {}
     sources: dict[str, list[SourcePage]] = {}
+    context = Context(project, sources, BuiltSite(out_dir))  # the site: once it is built, below
+    on_sources: list[Finding] = []
 
-    def read_sources() -> None:
+    def read_and_check_sources() -> None:
         clock = time.perf_counter()
-        sources.update({language.code: read_pages(language.docs_dir, project.root)
-                        for language in project.languages})
+        sources.update(read_sources(project))
         seconds["sources"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        on_sources.extend(run(ON_SOURCES, context))
+        seconds["source checks"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    mkdocs_findings = build_languages(project, out_dir, overrides, meanwhile=read_sources)
+    mkdocs_findings = build_languages(project, out_dir, overrides, meanwhile=read_and_check_sources)
     seconds["mkdocs"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    findings = run_checks(project, sources, out_dir, mkdocs_findings)
-    seconds["checks"] = time.perf_counter() - clock
+    context.site = BuiltSite(out_dir)  # the site as built: it reads the folder once, on first use
+    findings = finish_checks(context, on_sources, mkdocs_findings)
+    seconds["site checks"] = time.perf_counter() - clock
     return Outcome(findings, seconds)
+
+
+def read_sources(project: Project) -> dict[str, list[SourcePage]]:
+    return {language.code: read_pages(language.docs_dir, project.root) for language in project.languages}
+
+
+def run(checks: tuple, context: Context) -> list[Finding]:
+    return [finding for check in checks for finding in check(context)]
 
 
 def run_checks(project: Project, sources: dict[str, list[SourcePage]], out_dir: Path,
                mkdocs_findings: list[Finding]) -> list[Finding]:
-    """Every check on the sources and the built site; MkDocs' own warnings are the safety net, shown
-    only when the checks found no error (they would repeat them in MkDocs' words)."""
+    """Every check on the sources and on the site built in `out_dir`."""
     context = Context(project, sources, BuiltSite(out_dir))
-    findings = [finding for check in ALL for finding in check(context)]
+    return finish_checks(context, run(ON_SOURCES, context), mkdocs_findings)
+
+
+def finish_checks(context: Context, on_sources: list[Finding], mkdocs_findings: list[Finding]) -> list[Finding]:
+    """The checks on the built site, with those already made on the sources; MkDocs' own warnings
+    are the safety net, shown only when the checks found no error (they would repeat them in
+    MkDocs' words)."""
+    on_site = run(ON_SITE, context)
+    findings = [finding for finding in on_sources
+                if (finding.path, finding.line, finding.code) not in context.superseded] + on_site
     return findings if count_errors(findings) else findings + mkdocs_findings
 
 

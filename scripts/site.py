@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import html
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -129,8 +130,26 @@ class BuiltSite:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    @cached_property
+    def _tree(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Every file and folder of the site, relative to its root, read once: the checks ask about
+        thousands of links, and a disk lookup for each one cost more than the rest of the check."""
+        files, folders = set(), {"."}
+        for folder, subfolders, names in os.walk(self.root):
+            relative = os.path.relpath(folder, self.root).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            folders.update(prefix + name for name in subfolders)
+            files.update(prefix + name for name in names)
+        return frozenset(files), frozenset(folders)
+
     def html_pages(self) -> list[str]:
-        return sorted(path.relative_to(self.root).as_posix() for path in self.root.rglob("*.html"))
+        return sorted(path for path in self._tree[0] if path.endswith(".html"))
+
+    def is_file(self, path: str) -> bool:
+        return path in self._tree[0]
+
+    def is_dir(self, path: str) -> bool:
+        return path in self._tree[1]
 
     @cache  # noqa: B019 (one BuiltSite per build: the cache lives as long as the build)
     def page(self, path: str) -> HtmlPage:
@@ -155,12 +174,12 @@ class BuiltSite:
         normalized = posixpath.normpath(joined) if joined else "."
         if normalized.startswith(".."):
             return Target("../" + normalized, parts.fragment)
-        if path.endswith("/") or (self.root / normalized).is_dir():
+        if path.endswith("/") or self.is_dir(normalized):
             normalized = posixpath.join(normalized, "index.html") if normalized != "." else "index.html"
         return Target(normalized, parts.fragment)
 
     def exists(self, target: Target) -> bool:
-        return not target.path.startswith("..") and (self.root / target.path).is_file()
+        return not target.path.startswith("..") and self.is_file(target.path)
 
     def has_anchor(self, target: Target) -> bool:
         if not target.fragment or not target.path.endswith(".html"):

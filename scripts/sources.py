@@ -387,16 +387,21 @@ def prose_of(line: str) -> str:
     each character at its column."""
     if WHOLE_LINE.match(line):
         return MASK * len(line)
-    text = INLINE_CODE.sub(_masked, line)
+    # Each pattern runs only on a line that holds the character it starts with: most lines are
+    # plain text, and the build reads every line of every page.
+    text = INLINE_CODE.sub(_masked, line) if "`" in line else line
     text = _mask_markers(text)
-    text = FOREIGN_LINK.sub(_masked, text)
-    for _ in range(3):  # an image inside a link: the outer one first
-        masked = REFERENCE_LINK.sub(_masked_around_text, INLINE_LINK.sub(_masked_around_text, text))
-        if masked == text:
-            break
-        text = masked
-    text = NOT_PROSE.sub(_masked, text)
-    return ENTITY.sub(_entity, text)
+    if "[" in text:
+        if "lang=" in text:
+            text = FOREIGN_LINK.sub(_masked, text)
+        for _ in range(3):  # an image inside a link: the outer one first
+            masked = REFERENCE_LINK.sub(_masked_around_text, INLINE_LINK.sub(_masked_around_text, text))
+            if masked == text:
+                break
+            text = masked
+    if any(character in text for character in "<{:[/"):
+        text = NOT_PROSE.sub(_masked, text)
+    return ENTITY.sub(_entity, text) if "&" in text else text
 
 
 def _mask_markers(text: str) -> str:

@@ -1,8 +1,9 @@
 """The checks of the validating build, one module per concern.
 
 Each check is a function from a Context (the project, its Markdown sources and the built site) to a
-list of findings. `ALL` lists them in the order they run: the source-level link check runs before
-the built-site one, which skips what the first already reported.
+list of findings. `ON_SOURCES` read the Markdown only, so they run while MkDocs builds; `ON_SITE`
+need the built site, and run after it in this order: the source-level link check before the
+built-site one, which skips what the first already reported.
 """
 
 from __future__ import annotations
@@ -22,18 +23,22 @@ from scripts.checks import (
 )
 from scripts.checks.context import Context
 
-ALL = (
+ON_SOURCES = (
     front_matter.check,
     admonitions.check,
-    structure.check,
+    structure.check_sources,
     navigation.check,
     parity.check,
     tags.check,
     template.check,
     terms.check,
     typography.check,
+)
+ON_SITE = (
+    structure.check_site,
     links.check,
     built_links.check,
 )
+ALL = ON_SOURCES + ON_SITE
 
-__all__ = ["ALL", "Context"]
+__all__ = ["ALL", "ON_SITE", "ON_SOURCES", "Context"]

@@ -24,6 +24,8 @@ class Context:
     # places in the sources, as (path, line, col).
     reported: set[tuple[str, str, str]] = field(default_factory=set)
     reported_places: set[tuple[str, int, int]] = field(default_factory=set)
+    # Findings on the sources that one on the built site replaces, as (path, line, code).
+    superseded: set[tuple[str, int, str]] = field(default_factory=set)
 
     def pages(self, language: Language) -> dict[str, SourcePage]:
         return {page.uri: page for page in self.sources[language.code]}

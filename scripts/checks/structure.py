@@ -24,6 +24,7 @@ BLOCKS = (*OPENERS, "item", "fence", "heading")
 NAMES = {"admonition": "admonition", "details": "collapsible block", "tab": "tab", "item": "list item",
          "fence": "code block", "heading": "heading", "text": "line"}
 SPACES = re.compile(r"\s+")
+INDENT = "indent"  # the code of an indentation finding
 
 
 @dataclass
@@ -44,12 +45,15 @@ class Open:
         return f"{NAMES[self.line.kind]}{label}"
 
 
-def check(context: Context) -> list[Finding]:
-    findings = [finding for pages in context.sources.values() for page in pages for finding in in_source(page)]
+def check_sources(context: Context) -> list[Finding]:
+    return [finding for pages in context.sources.values() for page in pages for finding in in_source(page)]
+
+
+def check_site(context: Context) -> list[Finding]:
     literal = _literal_markup(context)
-    shown = {(finding.path, finding.line) for finding in literal}
     # Where an opener was not parsed at all, the page shows why better than its indentation does.
-    return [finding for finding in findings if (finding.path, finding.line) not in shown] + literal
+    context.superseded |= {(finding.path, finding.line, INDENT) for finding in literal}
+    return literal
 
 
 def in_source(page: SourcePage) -> list[Finding]:
