@@ -1,7 +1,8 @@
 # The verbs people type. Each one sets up .venv first when it is missing or out of date, so a
 # fresh clone needs nothing but Python (requires-python in pyproject.toml says which) and, for
-# `make test`, Debian's chromium. scripts/python.sh picks the interpreter that makes .venv: the
-# newest python3.X on the PATH that fits, or PYTHON=/path/to/python3.X when given.
+# `make test`, Debian's chromium, Java and Node.js (system-packages installs them as root).
+# scripts/python.sh picks the interpreter that makes .venv: the newest python3.X on the PATH that
+# fits, or PYTHON=/path/to/python3.X when given.
 PYTHON ?=
 VENV := .venv
 BIN := $(VENV)/bin

@@ -32,17 +32,16 @@ from mkdocs.config.config_options import Hooks
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from scripts.build import BUILD_STOPPED, build_language, build_languages, run_checks
+from scripts.build import BUILD_STOPPED, build_language, build_languages, read_sources, run_checks
 from scripts.findings import Finding, count_errors, render
 from scripts.project import ConfigError, Language, load_project
-from scripts.sources import read_pages
 
 NOT_FOUND_PAGE = "404.html"
 POLLING_SECONDS = 0.5  # as `mkdocs serve`
 
 
-class AddressInUseError(Exception):
-    """The address is taken: said in one line by the command."""
+class CannotServeError(Exception):
+    """The address is taken, or not ours to use: said in one line by the command."""
 
 
 @dataclass
@@ -104,7 +103,7 @@ class Preview:
         except OSError as error:
             self.server.server_close()
             shutil.rmtree(self.workspace, ignore_errors=True)
-            raise AddressInUseError(f"cannot serve on {host}:{port}: {error.strerror.lower()}") from None
+            raise CannotServeError(f"cannot serve on {host}:{port}: {error.strerror.lower()}") from None
         self.server.missing_page_for = self._not_found_page
         self.server.observer = _Observer(on_ready=self._ready, timeout=POLLING_SECONDS)
         self.server.error_handler = self.server.not_found_page
@@ -148,7 +147,7 @@ class Preview:
 
     def _build(self, languages: list[Language], first: bool) -> tuple[list[Finding], list[Language], float]:
         clock = time.perf_counter()
-        sources = {language.code: read_pages(language.docs_dir, self.root) for language in self.project.languages}
+        sources = read_sources(self.project)
         overrides = {language.code: {"site_url": self.url_of(language)} for language in self.project.languages}
         if first:
             mkdocs_findings = build_languages(self.project, self.site, overrides)
@@ -170,10 +169,14 @@ class Preview:
             shutil.rmtree(self.site / language.prefix, ignore_errors=True)
             fresh.rename(self.site / language.prefix)
             return findings
-        others = {language.prefix.strip("/") for language in self.project.languages if language.prefix}
+        other_languages = {other.prefix.strip("/") for other in self.project.languages if other.prefix}
         for entry in self.site.iterdir():
-            if entry.name not in others:
-                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+            if entry.name in other_languages:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
         for entry in fresh.iterdir():
             entry.rename(self.site / entry.name)
         fresh.rmdir()
@@ -260,7 +263,7 @@ def serve(root: Path, host: str, port: int) -> int:
     logging.getLogger("mkdocs").propagate = False
     try:
         preview = Preview(root, host, port)
-    except AddressInUseError as error:
+    except CannotServeError as error:
         print(f"python -m scripts serve: {error} (pick another port: PORT=8001 make serve)", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _interrupt)

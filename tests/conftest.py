@@ -59,6 +59,17 @@ class Project:
         )
 
 
+def copy_of_the_real_project(root: Path) -> Project:
+    """The real configs and pages copied into `root`, with the theme and the tooling linked."""
+    root.mkdir()
+    for name in CONFIGS:
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "docs", root / "docs")
+    for folder in ("overrides", "scripts"):
+        (root / folder).symlink_to(REPO / folder, target_is_directory=True)
+    return Project(root)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, Project, page
+from tests.conftest import REPO, Project, copy_of_the_real_project, page
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -72,13 +71,7 @@ def test_a_clean_build_replaces_site(project: Project, tmp_path: Path) -> None:
 
 def test_the_real_site_is_not_broken_by_a_copy_with_a_broken_link(tmp_path: Path) -> None:
     """A broken link in a copy of the real project: exit 1 and the line that points at it."""
-    copy = tmp_path / "copy"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "mkdocs.fr.yml"):
-        shutil.copy(REPO / name, copy / name)
-    shutil.copytree(REPO / "docs", copy / "docs")
-    for folder in ("overrides", "scripts"):
-        (copy / folder).symlink_to(REPO / folder, target_is_directory=True)
+    copy = copy_of_the_real_project(tmp_path / "copy").root
     target = copy / "docs/en/core-services/ec2.md"
     lines = target.read_text().splitlines()
     lines.append("")

@@ -3,7 +3,6 @@ the build, and they are listed at the same place in every nav and in the part's 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ import pytest
 from scripts.checks.navigation import nav_pages
 from scripts.page import PageError, Request, plan, scaffold
 from scripts.project import load_project
-from tests.conftest import Project
-from tests.support import REPO
+from tests.conftest import Project, copy_of_the_real_project
 
 SQS = Request("app-services/sqs.md", "service", "Amazon SQS",
               categories=["Application integration", "Sans serveur"], after="app-services/sns.md")
@@ -21,15 +19,8 @@ TOPIC = Request("cli-to-code/scripting.md", "topic", "Scripting AWS", titles={"f
 
 @pytest.fixture
 def copy(tmp_path: Path) -> Project:
-    """The real configs and pages, with the theme and tooling linked, as tests/conftest.py does."""
-    root = tmp_path / "copy"
-    root.mkdir()
-    for name in ("mkdocs.yml", "mkdocs.fr.yml"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "docs", root / "docs")
-    for folder in ("overrides", "scripts"):
-        (root / folder).symlink_to(REPO / folder, target_is_directory=True)
-    return Project(root)
+    """The real configs and pages, with the theme and tooling linked."""
+    return copy_of_the_real_project(tmp_path / "copy")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
