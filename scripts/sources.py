@@ -91,6 +91,7 @@ class Fence:
     info: str  # what follows the opening fence: the language, then options; "" when none
     closed: bool = True  # a closing fence at the same indentation ends it
     shallow: int | None = None  # the first line of the body indented less than the fences, if any
+    body: tuple[str, ...] = ()  # the lines between the fences, with the fences' indentation removed
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,7 @@ def _read_fences(lines: list[str], start: int) -> tuple[list[Fence], set[int]]:
         code.add(index)
         indent = _width(line) if line.strip() else None
         if match and match["fence"] == opened[1] and indent == opened[2] and not line[match.end():].strip():
-            fences.append(_fence(lines, opened, shallow, closed=True))
+            fences.append(_fence(lines, opened, shallow, closed=True, closing=index))
             opened = None
         elif indent is not None and indent < opened[2] and shallow is None:
             shallow = index + 1
@@ -275,11 +276,23 @@ def _read_fences(lines: list[str], start: int) -> tuple[list[Fence], set[int]]:
     return fences, code
 
 
-def _fence(lines: list[str], opened: tuple[int, str, int], shallow: int | None, closed: bool) -> Fence:
+def _fence(lines: list[str], opened: tuple[int, str, int], shallow: int | None, closed: bool,
+           closing: int | None = None) -> Fence:
     index, fence, indent = opened
     line = lines[index]
     position = line.index(fence)
-    return Fence(index + 1, position + 1, indent, line[position + len(fence):].strip(), closed, shallow)
+    end = len(lines) if closing is None else closing
+    body = tuple(_dedent(text, indent) for text in lines[index + 1:end])
+    return Fence(index + 1, position + 1, indent, line[position + len(fence):].strip(), closed, shallow, body)
+
+
+def _dedent(line: str, indent: int) -> str:
+    """`line` without up to `indent` columns of its leading whitespace, tabs expanded."""
+    position = width = 0
+    while position < len(line) and line[position] in " \t" and width < indent:
+        width += TAB_SIZE - width % TAB_SIZE if line[position] == "\t" else 1
+        position += 1
+    return " " * max(width - indent, 0) + line[position:]
 
 
 def _width(indentation: str) -> int:

@@ -91,6 +91,7 @@ def test_an_image_from_the_shared_theme_assets_resolves_from_any_depth(project: 
 def test_links_inside_code_are_not_links(project: Project) -> None:
     body = "```markdown\n[broken](nowhere.md)\n```\n\nInline: `[broken](nowhere.md)`.\n\n~~~~text\n![](x.png)\n~~~~"
     project.write("en/index.md", page("Home", body))
+    project.write("fr/index.md", page("Accueil", body.replace("Inline:", "En ligne\u00a0:")))
     assert project.validate().findings == []
 
 

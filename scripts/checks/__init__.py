@@ -11,6 +11,7 @@ from __future__ import annotations
 from scripts.checks import (
     admonitions,
     built_links,
+    code_parity,
     front_matter,
     links,
     navigation,
@@ -29,6 +30,7 @@ ON_SOURCES = (
     structure.check_sources,
     navigation.check,
     parity.check,
+    code_parity.check,
     tags.check,
     template.check,
     terms.check,
