@@ -32,7 +32,7 @@ from mkdocs.config.config_options import Hooks
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from scripts.build import BUILD_STOPPED, build_language, build_languages, read_sources, run_checks
+from scripts.build import BUILD_STOPPED, build_language, read_sources, run_checks, validate
 from scripts.findings import Finding, count_errors, render
 from scripts.project import ConfigError, Language, load_project
 
@@ -147,15 +147,15 @@ class Preview:
 
     def _build(self, languages: list[Language], first: bool) -> tuple[list[Finding], list[Language], float]:
         clock = time.perf_counter()
-        sources = read_sources(self.project)
+        # Each language gets a site_url on this server's origin, port included (see the docstring).
         overrides = {language.code: {"site_url": self.url_of(language)} for language in self.project.languages}
-        if first:
-            mkdocs_findings = build_languages(self.project, self.site, overrides)
+        if first:  # the validating build itself: every language at once, the sources checked meanwhile
+            findings = validate(self.project, self.site, **overrides).findings
         else:
-            mkdocs_findings = []
-            for language in languages:
-                mkdocs_findings += self._rebuild_language(language, sources, overrides[language.code])
-        findings = run_checks(self.project, sources, self.site, mkdocs_findings)
+            sources = read_sources(self.project)
+            mkdocs_findings = [finding for language in languages
+                               for finding in self._rebuild_language(language, sources, overrides[language.code])]
+            findings = run_checks(self.project, sources, self.site, mkdocs_findings)
         return findings, languages, time.perf_counter() - clock
 
     def _rebuild_language(self, language: Language, sources: dict, overrides: dict) -> list[Finding]:

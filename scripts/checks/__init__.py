@@ -41,6 +41,4 @@ ON_SITE = (
     links.check,
     built_links.check,
 )
-ALL = ON_SOURCES + ON_SITE
-
-__all__ = ["ALL", "ON_SITE", "ON_SOURCES", "Context"]
+__all__ = ["ON_SITE", "ON_SOURCES", "Context"]
