@@ -18,7 +18,7 @@ CHECK_FORMAT ?= text
 PORT ?= 8000
 WORKERS ?= auto
 
-.PHONY: build check serve preview page typography test test-fast lint audit screenshots bench linkcheck diagrams system-packages clean
+.PHONY: build check serve preview page typography translations test test-fast examples lint audit screenshots bench linkcheck diagrams system-packages clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
@@ -37,14 +37,24 @@ page: $(RUNTIME)  ## make page PAGE=part/name.md KIND=service|topic TITLE="..." 
 typography: $(RUNTIME)  ## put no-break spaces, decimal commas and ellipses where French typography wants them
 	$(RUN) typography --fix
 
-test: $(DEV) $(NODE) system-packages  ## lint, then every test (browser tests included), in parallel
+# MARK=part/page.md (several, space-separated) or MARK=all; PAGE= limits the list, DIFF=1 adds the diffs.
+translations: $(RUNTIME)  ## each translation's status and what changed in English since; MARK= records pages as re-translated
+	$(RUN) translations $(if $(filter all,$(MARK)),--mark-all,$(foreach page,$(MARK),--mark "$(page)")) \
+	  $(if $(DIFF),--diff) $(PAGE)
+
+test: $(DEV) $(NODE) system-packages  ## lint, every code example against moto, then every test (browser tests included)
 	$(BIN)/ruff check scripts tests
+	$(RUN) examples
 	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS)
 
 # The content checks of the real site run inside it: tests/test_build.py builds it and prints them.
-test-fast: $(DEV)  ## the one-minute loop: lint, then every test that needs no browser (the real site's checks included)
+test-fast: $(DEV)  ## the one-minute loop: lint, then every test that needs no browser nor moto (the real site's checks included)
 	$(BIN)/ruff check scripts tests
-	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not nu" -q
+	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not nu and not moto" -q
+
+# PAGES=part/page.md (several, space-separated) runs those pages only.
+examples: $(DEV)  ## every aws command and Python example of both languages, run against moto on this machine
+	$(RUN) examples $(PAGES)
 
 lint: $(DEV)  ## ruff on the Python, actionlint on the workflows
 	$(BIN)/ruff check scripts tests

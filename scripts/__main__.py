@@ -81,11 +81,32 @@ def _parser() -> argparse.ArgumentParser:
     linkcheck.add_argument("--no-cache", action="store_true", help="ignore lychee's cache of earlier results")
     linkcheck.set_defaults(command=_linkcheck)
 
+    examples = commands.add_parser("examples", help="run every aws command and Python example of every language "
+                                                    "against moto on this machine: a report per page")
+    examples.add_argument("pages", nargs="*", metavar="PATH", help="only these pages, as part/name.md "
+                                                                   "(default: every page)")
+    examples.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                          help="pages run at a time, each with its own moto (default: one per core)")
+    examples.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
+    examples.set_defaults(command=_examples)
+
     typography = commands.add_parser("typography", help="the typography findings of the pages, without a build; "
                                       "--fix rewrites their prose as the hints say")
     typography.add_argument("--fix", action="store_true", help="apply every fix in place and print it")
     typography.add_argument("--format", choices=FORMATS, default="text", help="how to print findings")
     typography.set_defaults(command=_typography)
+
+    translations = commands.add_parser(
+        "translations", help="the status of every translated page and, for an outdated one, what changed in "
+                             "English since; --mark records a page as translated from the English text of now")
+    translations.add_argument("pages", nargs="*", metavar="PATH", help="only these pages (default: every page)")
+    translations.add_argument("--mark", action="append", default=[], metavar="PATH",
+                              help="record the translations of this page as up to date (repeatable)")
+    translations.add_argument("--mark-all", action="store_true",
+                              help="record every translated page as up to date: for the first records")
+    translations.add_argument("--diff", action="store_true",
+                              help="for an outdated page, the diff of the English text since its record")
+    translations.set_defaults(command=_translations)
 
     diagrams = commands.add_parser(
         "diagrams", help="draw the SVG diagrams of docs/diagrams.yml into docs/<lang>/assets/diagrams/"
@@ -179,6 +200,22 @@ def _bench(args: argparse.Namespace, root: Path) -> int:
     return run(load_project(root), args.runs)
 
 
+def _examples(args: argparse.Namespace, root: Path) -> int:
+    from scripts.examples.report import render, run
+    from scripts.examples.sandbox import SandboxError
+    from scripts.findings import count_errors
+
+    try:
+        report = run(load_project(root), args.pages, max(1, args.workers))
+    except SandboxError as error:
+        print(f"python -m scripts examples: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    _report(report.findings, args.format)
+    if args.format != "json":
+        print(render(report))
+    return EXIT_CONTENT if count_errors(report.findings) else EXIT_CLEAN
+
+
 def _linkcheck(args: argparse.Namespace, root: Path) -> int:
     from scripts.findings import count_errors
     from scripts.linkcheck import run
@@ -200,6 +237,12 @@ def _typography(args: argparse.Namespace, root: Path) -> int:
     if findings:
         _say(args.format, f"{len(findings)} error(s) in {files} file(s): --fix applies the hints")
     return EXIT_CONTENT if findings else EXIT_CLEAN
+
+
+def _translations(args: argparse.Namespace, root: Path) -> int:
+    from scripts.translations import run
+
+    return run(load_project(root), args.pages, args.mark, args.mark_all, args.diff)
 
 
 def _diagrams(args: argparse.Namespace, root: Path) -> int:

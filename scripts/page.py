@@ -10,6 +10,7 @@ changes nothing.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -23,6 +24,7 @@ from scripts.checks.context import did_you_mean_page
 from scripts.checks.navigation import nav_pages
 from scripts.checks.template import SERVICE, category_names, template_of
 from scripts.project import Language, Project
+from scripts.translations import keep_records
 
 KINDS = (SERVICE, "topic")
 TEMPLATES = Path(__file__).resolve().parent / "page_templates"
@@ -77,7 +79,7 @@ def plan(project: Project, request: Request) -> dict[Path, str]:
     changes |= {language.docs_dir / part / PART_INDEX: _with_index_line(project, language, part, name,
                                                                         titles[language.code], after)
                 for language in project.languages}
-    return changes
+    return keep_records(project, changes, datetime.date.today())
 
 
 def _parse_path(path: str) -> tuple[str, str]:

@@ -5,7 +5,8 @@ Built on MkDocs' own live-reload server (`mkdocs.livereload`), with three additi
 - it serves the whole site: the default language at site_url's path, each other one below it, so
   the language switch and instant navigation work as on the real host;
 - it remembers which files changed, and rebuilds only the languages they belong to (a French page:
-  the French site; a shared setting, the theme or a hook: every language);
+  the French site; an English page, which the French records compare with, a shared setting, the
+  theme or a hook: every language);
 - after each rebuild it runs the project's own checks and prints their `path:line:col` findings,
   without stopping.
 
@@ -183,12 +184,13 @@ class Preview:
         return findings
 
     def _affected(self, changed: set[Path]) -> list[Language]:
-        """The languages a set of changed files belongs to: a page or the config of one language
-        rebuilds that language; anything else (shared config, theme, hooks) rebuilds them all."""
+        """The languages a set of changed files belongs to: a page or the config of a translation
+        rebuilds that language; anything else (a page of the default language, which every
+        translation's record and notice compare with, shared config, theme, hooks) rebuilds them all."""
         owners = set()
         for path in changed:
             owner = self._owner(path)
-            if owner is None:
+            if owner is None or owner is self.project.default:
                 return self.project.languages
             owners.add(owner.code)
         if not owners:  # the watcher saw a change it could not name: be safe

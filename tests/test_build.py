@@ -79,7 +79,8 @@ def test_the_real_site_is_not_broken_by_a_copy_with_a_broken_link(tmp_path: Path
     target.write_text("\n".join(lines) + "\n")
     result = Project(copy).run("check")
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [
+    # The English page changed, so its French translation is now outdated: a warning (test_translations.py).
+    assert [line for line in result.stdout.splitlines() if ": warning: outdated translation: " not in line] == [
         f"docs/en/core-services/ec2.md:{len(lines)}:24: link to 'no-such-page.md#nowhere': "
         "no such page in docs/en/ [link]"
     ]

@@ -12,6 +12,7 @@ from scripts.checks import (
     admonitions,
     built_links,
     code_parity,
+    examples,
     front_matter,
     links,
     navigation,
@@ -20,6 +21,7 @@ from scripts.checks import (
     tags,
     template,
     terms,
+    translations,
     typography,
 )
 from scripts.checks.context import Context
@@ -31,10 +33,12 @@ ON_SOURCES = (
     navigation.check,
     parity.check,
     code_parity.check,
+    examples.check,
     tags.check,
     template.check,
     terms.check,
     typography.check,
+    translations.check,
 )
 ON_SITE = (
     structure.check_site,

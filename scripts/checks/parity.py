@@ -16,6 +16,7 @@ from scripts.checks.navigation import line_of, nav_pages
 from scripts.findings import Finding
 from scripts.project import Language
 from scripts.sources import SourcePage
+from scripts.translations import allowed_missing
 
 
 def check(context: Context) -> list[Finding]:
@@ -39,8 +40,9 @@ def check(context: Context) -> list[Finding]:
 
 def _pages(context: Context, default: Language, language: Language) -> list[Finding]:
     originals, translations = context.pages(default), context.pages(language)
+    allowed = allowed_missing(default.config.extra, language.code)  # served from the default language
     findings = []
-    for uri in sorted(originals.keys() - translations.keys()):
+    for uri in sorted(originals.keys() - translations.keys() - allowed):
         findings.append(Finding(
             originals[uri].display, 1, 1, "parity", f"no {language.name} version of this page",
             f"create {context.project.display(language.docs_dir / uri)}",
