@@ -18,7 +18,7 @@ CHECK_FORMAT ?= text
 PORT ?= 8000
 WORKERS ?= auto
 
-.PHONY: build check serve preview page typography translations test test-fast examples lint audit screenshots bench linkcheck diagrams system-packages clean
+.PHONY: build check serve preview page import typography translations test test-fast examples lint audit screenshots pdf bench linkcheck diagrams publish infra system-packages clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
@@ -33,6 +33,9 @@ serve: $(RUNTIME)  ## both languages live at http://127.0.0.1:$(PORT)/<site_url 
 page: $(RUNTIME)  ## make page PAGE=part/name.md KIND=service|topic TITLE="..." [TITLE_FR=...] [CATEGORY="A, B"] [AFTER=part/other.md]
 	$(RUN) page "$(PAGE)" --kind "$(KIND)" --title "$(TITLE)" $(if $(TITLE_FR),--title-fr "$(TITLE_FR)") \
 	  $(if $(CATEGORY),--category "$(CATEGORY)") $(if $(AFTER),--after "$(AFTER)")
+
+import: $(RUNTIME)  ## make import NOTES=notes.md [DRY_RUN=1]: page pairs for what the notes name and the site does not cover
+	$(RUN) import "$(NOTES)" $(if $(DRY_RUN),--dry-run)
 
 typography: $(RUNTIME)  ## put no-break spaces, decimal commas and ellipses where French typography wants them
 	$(RUN) typography --fix
@@ -66,6 +69,10 @@ audit: build $(NODE) system-packages  ## Lighthouse and the Nu HTML Checker: one
 screenshots: build $(DEV) system-packages  ## home and a service page: desktop, mobile, light, dark, both languages
 	$(RUN) screenshots
 
+# After the build: the PDF must be the site's text, and the footer of every page links to it.
+pdf: build $(DEV) system-packages  ## build, then the whole course as one PDF per language into site/ (headless Chromium)
+	$(RUN) pdf
+
 bench: $(RUNTIME)  ## median time of a bare MkDocs build and of the validated build
 	$(RUN) bench
 
@@ -74,6 +81,15 @@ linkcheck: $(DEV)  ## lychee fetches every external link of the pages, as lychee
 
 diagrams: $(RUNTIME)  ## redraw docs/<lang>/assets/diagrams/*.svg from docs/diagrams.yml
 	$(RUN) diagrams
+
+# STACK=<a stack made from infra/site.yaml>, or BUCKET= and DISTRIBUTION=; DRY_RUN=1 prints the plan only.
+# AWS credentials come from the standard chain (AWS_PROFILE, aws sso login, the machine's role).
+publish: $(DEV) system-packages  ## build for S3 and CloudFront (infra/site.yaml), upload what changed, delete what left, invalidate once
+	$(RUN) publish $(if $(STACK),--stack "$(STACK)") $(if $(BUCKET),--bucket "$(BUCKET)") \
+	  $(if $(DISTRIBUTION),--distribution "$(DISTRIBUTION)") $(if $(DRY_RUN),--dry-run)
+
+infra: $(RUNTIME)  ## write the page table into infra/router.js, the router and the script hashes into infra/site.yaml
+	$(RUN) infra
 
 # The browser tests need Debian's chromium, the HTML checker needs Java, the npm packages need
 # Node.js (Debian 12's 18.19 is enough for Lighthouse 12); as root, install what is missing.

@@ -68,7 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     screenshots.add_argument("--readme", action="store_true", help="also update the README's screenshot")
     screenshots.set_defaults(command=_screenshots)
 
-    for sub in (build, audit, screenshots):
+    pdf = commands.add_parser("pdf", help="the whole course as one PDF per language, printed from the built "
+                                          "site's print page in headless Chromium, into the site")
+    pdf.set_defaults(command=_pdf)
+
+    for sub in (build, audit, screenshots, pdf):
         sub.add_argument("--site-dir", help="the site folder (default: the site_dir of mkdocs.yml)")
 
     bench = commands.add_parser("bench", help="time a bare MkDocs build against the validated build")
@@ -123,6 +127,29 @@ def _parser() -> argparse.ArgumentParser:
                                                                       "language (repeatable)")
     page.add_argument("--after", metavar="PART/OTHER.md", help="the page to follow (default: the end of the part)")
     page.set_defaults(command=_page)
+
+    notes = commands.add_parser("import", help="course notes become page pairs: each topic or service the site "
+                                               "does not cover yet, listed in the navs and index pages")
+    notes.add_argument("notes", metavar="NOTES", help="a Markdown notes file: '## Part', '### Topic', "
+                                                     "'- **Service name**:' items")
+    notes.add_argument("--dry-run", action="store_true", help="print the plan, write nothing")
+    notes.set_defaults(command=_import)
+
+    publish = commands.add_parser("publish", help="build for the S3 and CloudFront hosting of infra/site.yaml, "
+                                                  "then upload what changed, delete what left, invalidate once")
+    publish.add_argument("--bucket", help="the site's bucket (with --distribution)")
+    publish.add_argument("--distribution", help="the distribution's id (with --bucket)")
+    publish.add_argument("--stack", help="a stack made from infra/site.yaml: its outputs name both")
+    publish.add_argument("--site-url", help="the site's address (default: the stack's SiteUrl output, else "
+                                            "https://<the distribution's domain>/)")
+    publish.add_argument("--region", help="the AWS Region (default: the profile's or AWS_REGION)")
+    publish.add_argument("--dry-run", action="store_true", help="print the plan, write nothing")
+    publish.add_argument("--no-pdf", action="store_true", help="leave out the course's PDFs (make pdf): the plan "
+                                                               "then deletes those in the bucket")
+    publish.set_defaults(command=_publish)
+    infra = commands.add_parser("infra", help="write the page table into infra/router.js, and the router and "
+                                              "the inline script hashes into infra/site.yaml")
+    infra.set_defaults(command=_infra)
     return parser
 
 
@@ -192,6 +219,13 @@ def _screenshots(args: argparse.Namespace, root: Path) -> int:
 
     project = load_project(root)
     return run(project, _site_dir(args, project), args.readme)
+
+
+def _pdf(args: argparse.Namespace, root: Path) -> int:
+    from scripts.pdf import run
+
+    project = load_project(root)
+    return run(project, _site_dir(args, project))
 
 
 def _bench(args: argparse.Namespace, root: Path) -> int:
@@ -274,6 +308,47 @@ def _page(args: argparse.Namespace, root: Path) -> int:
         return EXIT_USAGE
     for path in written:
         print(f"wrote {project.display(path)}")
+    return EXIT_CLEAN
+
+
+def _import(args: argparse.Namespace, root: Path) -> int:
+    from scripts.importer import NotesError, PageError, run
+
+    if not args.notes.strip():
+        print("python -m scripts import: no notes file given (make import NOTES=path/to/notes.md)", file=sys.stderr)
+        return EXIT_USAGE
+    project = load_project(root)
+    try:
+        return run(project, Path(args.notes), args.dry_run)
+    except (NotesError, PageError) as error:
+        print(f"python -m scripts import: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"python -m scripts import: cannot write {error.filename}: {(error.strerror or '').lower()} "
+              "(nothing was changed)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _publish(args: argparse.Namespace, root: Path) -> int:
+    from scripts.publish import Options, run
+
+    options = Options(args.bucket, args.distribution, args.stack, args.site_url, args.region, args.dry_run,
+                      pdf=not args.no_pdf)
+    return run(load_project(root), options)
+
+
+def _infra(args: argparse.Namespace, root: Path) -> int:
+    from scripts.publish.infra import write
+
+    project = load_project(root)
+    try:
+        changed = write(project)
+    except (OSError, ValueError) as error:
+        print(f"python -m scripts infra: {error}", file=sys.stderr)
+        return EXIT_CONTENT
+    for path in changed:
+        print(f"wrote {project.display(path)}")
+    print(f"{len(changed)} file(s) rewritten: update the stack when infra/site.yaml changed", file=sys.stderr)
     return EXIT_CLEAN
 
 

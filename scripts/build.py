@@ -28,7 +28,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from scripts.checks import ON_SITE, ON_SOURCES, Context
+from scripts.checks.built_links import SITE_DIR_LABEL
 from scripts.findings import Finding, count_errors
+from scripts.pdf import print_pages
 from scripts.project import Language, Project, load_mkdocs_config
 from scripts.site import BuiltSite
 from scripts.sources import SourcePage, read_pages
@@ -96,10 +98,17 @@ def run_checks(project: Project, sources: dict[str, list[SourcePage]], out_dir: 
 def finish_checks(context: Context, on_sources: list[Finding], mkdocs_findings: list[Finding]) -> list[Finding]:
     """The checks on the built site, with those already made on the sources; MkDocs' own warnings
     are the safety net, shown only when the checks found no error (they would repeat them in
-    MkDocs' words)."""
-    on_site = run(ON_SITE, context)
+    MkDocs' words). When a language's build stopped, its site is missing or half written: the checks
+    of the built site would only repeat that, or fail on it."""
+    stopped = any(finding.code == BUILD_STOPPED for finding in mkdocs_findings)
+    on_site = [] if stopped else run(ON_SITE, context)  # first: it tells which source findings it supersedes
     findings = [finding for finding in on_sources
-                if (finding.path, finding.line, finding.code) not in context.superseded] + on_site
+                if (finding.path, finding.line, finding.code) not in context.superseded]
+    # The print pages (scripts/hooks/print_page.py) repeat every other page: what they show broken
+    # is reported at those pages first, and their own findings only when there is no other error.
+    derived = {f"{SITE_DIR_LABEL}/{path}" for path in print_pages(context.project)}
+    own = [finding for finding in on_site if finding.path not in derived]
+    findings += own if count_errors(findings + own) else on_site
     return findings if count_errors(findings) else findings + mkdocs_findings
 
 

@@ -5,7 +5,8 @@ line in its part's index.md list, in every language: easy to get half right by h
 them all from the templates of scripts/page_templates/<lang>/ (TODO wherever text goes, and a page
 that already passes every check), editing the YAML and Markdown as text so that comments and layout
 stay. Every argument is checked and every new text is ready before the first write: a mistake
-changes nothing.
+changes nothing. `make import` (scripts/importer/) plans many pages, and new parts (plan_part, from
+the `part` template), with the same functions, each plan reading what the ones before it will write.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from scripts.translations import keep_records
 KINDS = (SERVICE, "topic")
 TEMPLATES = Path(__file__).resolve().parent / "page_templates"
 INDEX_LINE = "index-line"
+PART = "part"  # the template of a part's index.md
 PART_INDEX = "index.md"
 PAGE_PATH = re.compile(r"^(?P<part>[a-z0-9][a-z0-9-]*)/(?P<name>[a-z0-9][a-z0-9-]*)\.md$")
 NAV_ITEM = re.compile(r"^(?P<indent>[ \t]*)-[ \t]+(?:.*:[ \t]+)?(?P<uri>[\w./-]+\.md)[ \t]*(?:#.*)?$")
@@ -49,6 +51,17 @@ class Request:
     titles: dict[str, str] = field(default_factory=dict)  # by language code, where it differs
     categories: list[str] = field(default_factory=list)  # in any language
     after: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)  # by language code: Markdown put under the title
+
+
+@dataclass(frozen=True)
+class PartRequest:
+    """A new part: its folder below docs/<lang>/, its title in the default language, and where it differs."""
+
+    folder: str
+    title: str
+    titles: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 def scaffold(project: Project, request: Request) -> list[Path]:
@@ -60,26 +73,58 @@ def scaffold(project: Project, request: Request) -> list[Path]:
     return list(changes)
 
 
-def plan(project: Project, request: Request) -> dict[Path, str]:
-    """The new text of every file to write, after checking every argument."""
+def plan(project: Project, request: Request, pending: dict[Path, str] | None = None) -> dict[Path, str]:
+    """The new text of every file to write, after checking every argument. `pending` holds the texts
+    that earlier plans of the same run will write (`make import` plans several pages at once): this
+    plan reads them instead of the files, and returns them with its own."""
+    pending = pending or {}
     part, name = _parse_path(request.path)
     kind = _kind(request.kind)
     if not (request.title or "").strip():
         raise PageError("--title is required: the page's title in " + project.default.name)
-    _known_part(project, part)
-    _not_there(project, request.path)
-    after = _after(project, part, request.after)
+    _known_part(project, part, pending)
+    _not_there(project, request.path, pending)
+    after = _after(project, part, request.after, pending)
     categories = _categories(project, kind, request.categories)
     titles = {language.code: (request.titles.get(language.code) or request.title).strip()
               for language in project.languages}
-    changes = {language.docs_dir / request.path: _page_text(language, kind, titles[language.code], categories)
-               for language in project.languages}
-    changes |= {language.config_file: _with_nav_entry(project, language, part, request.path, after)
+    changes = dict(pending)
+    changes |= {language.docs_dir / request.path: _with_notes(_page_text(language, kind, titles[language.code],
+                                                                         categories),
+                                                              request.notes.get(language.code, ""))
+                for language in project.languages}
+    changes |= {language.config_file: _with_nav_entry(project, language, part, request.path, after, pending)
                 for language in project.languages}
     changes |= {language.docs_dir / part / PART_INDEX: _with_index_line(project, language, part, name,
-                                                                        titles[language.code], after)
+                                                                        titles[language.code], after, pending)
                 for language in project.languages}
     return keep_records(project, changes, datetime.date.today())
+
+
+def plan_part(project: Project, request: PartRequest, pending: dict[Path, str] | None = None) -> dict[Path, str]:
+    """A new part: its index.md in every language from the `part` template, with an empty list of
+    pages, and its section in every nav, after the last part. `pending` as for plan()."""
+    pending = pending or {}
+    if not PAGE_PATH.match(f"{request.folder}/{PART_INDEX}") or not request.title.strip():
+        raise PageError(f"'{request.folder}' is not a part's folder in lowercase letters, digits and hyphens, "
+                        "with a title")
+    if request.folder in _parts(project, pending):
+        raise PageError(f"the part '{request.folder}' exists: nothing changed")
+    _not_there(project, f"{request.folder}/{PART_INDEX}", pending)
+    changes = dict(pending)
+    for language in project.languages:
+        title = (request.titles.get(language.code) or request.title).strip()
+        text = _template(language, PART).substitute(front_title=_yaml_scalar(title), title=title,
+                                                    section=language.config.extra.get("part_pages_section"))
+        changes[language.docs_dir / request.folder / PART_INDEX] = _with_notes(text, request.notes.get(language.code,
+                                                                                                       ""))
+        changes[language.config_file] = _with_nav_section(project, language, request.folder, title, pending)
+    return keep_records(project, changes, datetime.date.today())
+
+
+def _read(path: Path, pending: dict[Path, str]) -> str:
+    """The text a file will have: as an earlier plan of the same run leaves it, else as it is."""
+    return pending[path] if path in pending else path.read_text(encoding="utf-8")
 
 
 def _parse_path(path: str) -> tuple[str, str]:
@@ -103,27 +148,37 @@ def parts(project: Project) -> list[str]:
             if uri.endswith("/" + PART_INDEX) and uri.count("/") == 1]
 
 
-def _known_part(project: Project, part: str) -> None:
-    known = parts(project)
+def _parts(project: Project, pending: dict[Path, str]) -> list[str]:
+    """The parts of the site, with those an earlier plan of the same run adds to the nav."""
+    listed = _nav_items(_read(project.default.config_file, pending).split("\n")) if pending else {}
+    added = [uri.removesuffix("/" + PART_INDEX) for uri in listed
+             if uri.endswith("/" + PART_INDEX) and uri.count("/") == 1]
+    return parts(project) + [part for part in added if part not in parts(project)]
+
+
+def _known_part(project: Project, part: str, pending: dict[Path, str]) -> None:
+    known = _parts(project, pending)
     if part not in known:
         match = difflib.get_close_matches(part, known, n=1, cutoff=0.6)
         hint = f"did you mean '{match[0]}'? " if match else ""
         raise PageError(f"unknown part '{part}': {hint}the parts are {', '.join(known)}")
 
 
-def _not_there(project: Project, path: str) -> None:
+def _not_there(project: Project, path: str, pending: dict[Path, str]) -> None:
     for language in project.languages:
-        if (language.docs_dir / path).exists():
+        if (language.docs_dir / path).exists() or language.docs_dir / path in pending:
             raise PageError(f"{project.display(language.docs_dir / path)} already exists: nothing changed")
 
 
-def _after(project: Project, part: str, after: str | None) -> str | None:
+def _after(project: Project, part: str, after: str | None, pending: dict[Path, str]) -> str | None:
     """The page of the part to follow, as the nav lists it; None for the end of the part."""
     if after is None:
         return None
     after = after if "/" in after else f"{part}/{after}"
     after = after if after.endswith(".md") else f"{after}.md"
-    listed = [uri for uri in nav_pages(project.default.config.nav) if uri.startswith(part + "/")]
+    planned = _nav_items(_read(project.default.config_file, pending).split("\n")) if pending else {}
+    listed = [uri for uri in [*nav_pages(project.default.config.nav), *planned] if uri.startswith(part + "/")]
+    listed = list(dict.fromkeys(listed))
     if after not in listed:
         hint = did_you_mean_page(after, listed) or f"the part lists {', '.join(listed)}"
         raise PageError(f"--after '{after}' is not a page of the part '{part}' in the nav: {hint}")
@@ -167,6 +222,15 @@ def _page_text(language: Language, kind: str, title: str, categories: list[int])
     return _template(language, kind).substitute(front_title=_yaml_scalar(title), title=title, tags=tags)
 
 
+def _with_notes(text: str, notes: str) -> str:
+    """`text` with `notes`, a block of Markdown, right under its `#` title: the first thing a writer sees."""
+    if not notes.strip():
+        return text
+    lines = text.split("\n")
+    title = next(number for number, line in enumerate(lines) if HEADING.match(line) and line.startswith("# "))
+    return "\n".join([*lines[:title + 1], "", notes.strip("\n"), *lines[title + 1:]])
+
+
 def _yaml_scalar(text: str) -> str:
     """`text` as YAML reads it back: as written when it can be, else double-quoted."""
     try:
@@ -176,9 +240,10 @@ def _yaml_scalar(text: str) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def _with_nav_entry(project: Project, language: Language, part: str, path: str, after: str | None) -> str:
+def _with_nav_entry(project: Project, language: Language, part: str, path: str, after: str | None,
+                    pending: dict[Path, str]) -> str:
     """The config with `path` in its nav, after `after` or after the last page of the part."""
-    lines = language.config_file.read_text(encoding="utf-8").split("\n")
+    lines = _read(language.config_file, pending).split("\n")
     items = _nav_items(lines)
     config = project.display(language.config_file)
     index = items.get(f"{part}/{PART_INDEX}")
@@ -211,19 +276,39 @@ def _nav_items(lines: list[str]) -> dict[str, int]:
     return items
 
 
+def _with_nav_section(project: Project, language: Language, folder: str, title: str,
+                      pending: dict[Path, str]) -> str:
+    """The config with a section for the part `folder`, holding its index.md, after the last part,
+    indented as that part is."""
+    lines = _read(language.config_file, pending).split("\n")
+    items = _nav_items(lines)
+    known = _parts(project, pending)
+    part_lines = [line for uri, line in items.items() if uri.split("/")[0] in known and "/" in uri]
+    if not part_lines:
+        raise PageError(f"the nav of {project.display(language.config_file)} has no part to put a new one after")
+    last = max(part_lines)
+    last_part = next(uri.split("/")[0] for uri, line in items.items() if line == last)
+    first = items.get(f"{last_part}/{PART_INDEX}", last)
+    label = next(lines[number] for number in range(first, -1, -1)
+                 if len(_indent(lines[number])) < len(_indent(lines[first])))
+    lines[last + 1:last + 1] = [f"{_indent(label)}- {_yaml_scalar(title)}:",
+                                f"{_indent(lines[first])}- {folder}/{PART_INDEX}"]
+    return "\n".join(lines)
+
+
 def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip())]
 
 
 def _with_index_line(project: Project, language: Language, part: str, name: str, title: str,
-                     after: str | None) -> str:
+                     after: str | None, pending: dict[Path, str]) -> str:
     """The part's index.md with a line for the page in its list of pages, numbered if the list is."""
     index = language.docs_dir / part / PART_INDEX
     section = language.config.extra.get("part_pages_section")
-    lines = index.read_text(encoding="utf-8").split("\n")
+    lines = _read(index, pending).split("\n")
     items = _list_items(lines, section)
     if not items:
-        raise PageError(f"{project.display(index)} has no list of pages under a heading {{ #{section} }}")
+        return _with_first_index_line(project, language, index, lines, name, title)
     after_link = f"]({after.split('/', 1)[1]})" if after else None
     position = next((number + 1 for number, (start, end) in enumerate(items)
                      if after_link and after_link in "\n".join(lines[start:end])), len(items))
@@ -237,11 +322,27 @@ def _with_index_line(project: Project, language: Language, part: str, name: str,
     return "\n".join(lines)
 
 
+def _with_first_index_line(project: Project, language: Language, index: Path, lines: list[str], name: str,
+                           title: str) -> str:
+    """A part's index.md whose section of pages has no list yet (a new part) with its first line."""
+    section = language.config.extra.get("part_pages_section")
+    heading = _section_heading(lines, section)
+    if heading is None:
+        raise PageError(f"{project.display(index)} has no list of pages under a heading {{ #{section} }}")
+    line = _template(language, INDEX_LINE).substitute(title=title, name=f"{name}.md").strip()
+    lines[heading + 1:heading + 1] = ["", f"1. {line}"]
+    return "\n".join(lines)
+
+
+def _section_heading(lines: list[str], section: str | None) -> int | None:
+    return next((number for number, line in enumerate(lines)
+                 if section and HEADING.match(line) and f"{{ #{section} }}" in line), None)
+
+
 def _list_items(lines: list[str], section: str | None) -> list[tuple[int, int]]:
     """(first line, line after the last) of each item of the first list under `{ #section }`."""
     items: list[tuple[int, int]] = []
-    heading = next((number for number, line in enumerate(lines)
-                    if section and HEADING.match(line) and f"{{ #{section} }}" in line), None)
+    heading = _section_heading(lines, section)
     if heading is None:
         return items
     for number in range(heading + 1, len(lines)):

@@ -131,3 +131,25 @@ def test_the_switch_falls_back_to_the_home_page_when_the_counterpart_is_missing(
         reader.page.wait_for_url(url + "fr/")
         assert reader.page.evaluate("document.documentElement.lang") == "fr"
         reader.context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_check_yourself_answers_are_collapsed_and_their_links_land_on_their_section(
+        reader: Reader, site_url: str, prefix: str) -> None:
+    reader.page.goto(site_url + prefix + "core-services/s3/")
+    questions = reader.page.locator("h2#check-yourself ~ details.question")
+    count = questions.count()
+    assert 3 <= count <= 5
+    for index in range(count):
+        question = questions.nth(index)
+        assert question.get_attribute("open") is None
+        expect(question.locator("p").first).to_be_hidden()
+    first = questions.first
+    first.locator("summary").click()
+    link = first.locator("a[href*='#']").first
+    expect(link).to_be_visible()
+    target = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    reader.page.wait_for_url(re.compile(f"#{re.escape(target)}$"))
+    section = reader.page.locator(f"[id='{target}']")
+    expect(section).to_be_in_viewport()

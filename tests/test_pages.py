@@ -17,7 +17,7 @@ from playwright.sync_api import Browser
 
 from scripts.checks.context import Context
 from scripts.project import Language, load_project
-from scripts.sources import SourcePage, read_pages
+from scripts.sources import ADMONITION, INLINE_CODE, Admonition, SourcePage, read_pages
 from tests.support import REPO, SITE_PATH, Reader, serving
 
 pytestmark = pytest.mark.browser
@@ -156,8 +156,14 @@ def titles_written(language: Language, source: SourcePage) -> list[list[str]]:
     """Each admonition of the page's source, with the title the reader must see: the author's own,
     or the default title of its type in the page's language."""
     defaults = language.config.extra["admonitions"]
-    return [[admonition.kind, defaults[admonition.kind] if admonition.title is None else admonition.title]
+    return [[admonition.kind, defaults[admonition.kind] if admonition.title is None else as_shown(source, admonition)]
             for admonition in source.admonitions]
+
+
+def as_shown(source: SourcePage, admonition: Admonition) -> str:
+    """The title as written (the sources mask inline code), as the reader sees it: code without backticks."""
+    written = ADMONITION.match(source.text[admonition.line - 1])
+    return INLINE_CODE.sub(lambda code: code.group(0).strip("`"), written["title"])
 
 
 def test_the_site_has_admonitions_to_show() -> None:

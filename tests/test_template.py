@@ -23,12 +23,14 @@ SECTIONS = {
     "en": [("The problem it solves", "problem"), ("Key concepts", "concepts"), ("How you pay", "pricing"),
            ("When to use it, and when not", "when-to-use"), ("A first try", "first-try"),
            ("Pitfalls and security", "pitfalls-security"), ("Exam tip", "exam-tip"),
-           ("Related services", "related"), ("Learn more", "learn-more")],
+           ("Check yourself", "check-yourself"), ("Related services", "related"), ("Learn more", "learn-more")],
     "fr": [("Le problème qu\u2019il résout", "problem"), ("Notions clés", "concepts"), ("Comment on paie", "pricing"),
            ("Quand l\u2019utiliser, et quand s\u2019en passer", "when-to-use"), ("Premier essai", "first-try"),
            ("Pièges et sécurité", "pitfalls-security"), ("Pour l\u2019examen", "exam-tip"),
-           ("Services liés", "related"), ("Pour aller plus loin", "learn-more")],
+           ("Testez-vous", "check-yourself"), ("Services liés", "related"), ("Pour aller plus loin", "learn-more")],
 }
+QUESTION = {"en": '??? question "Why a queue?"\n\n    See [the problem](#problem).',
+            "fr": '??? question "Pourquoi une file\u202f?"\n\n    Voir [le problème](#problem).'}
 CATEGORIES = {"en": ["Application integration", "Serverless"],
               "fr": ["Intégration d\u2019applications", "Sans serveur"]}
 BODIES = {
@@ -44,7 +46,7 @@ def service(language: str, tags: list[str] | None = None, front: str = "type: se
     written with its hashes keeps them; the others are `##`)."""
     tags = CATEGORIES[language] if tags is None else tags
     listed = "tags:\n" + "".join(f"  - {tag}\n" for tag in tags) if tags else ""
-    bodies = BODIES | (bodies or {})
+    bodies = BODIES | {"check-yourself": QUESTION[language]} | (bodies or {})
     text = "".join(f"{'' if heading.startswith('#') else '## '}{heading} {{ #{anchor} }}\n\n"
                    f"{bodies.get(anchor, 'Text.')}\n\n" for heading, anchor in sections or SECTIONS[language])
     return f"---\ntitle: Amazon SQS\ndescription: Queues.\n{front}{listed}---\n\n# Amazon SQS\n\nA queue.\n\n{text}"

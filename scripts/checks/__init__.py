@@ -17,6 +17,8 @@ from scripts.checks import (
     links,
     navigation,
     parity,
+    rewrite,
+    self_check,
     structure,
     tags,
     template,
@@ -36,9 +38,11 @@ ON_SOURCES = (
     examples.check,
     tags.check,
     template.check,
+    self_check.check,
     terms.check,
     typography.check,
     translations.check,
+    rewrite.check,
 )
 ON_SITE = (
     structure.check_site,

@@ -3,7 +3,8 @@
 This catches what the sources cannot show: the header, navigation, footer, language switch and
 anything a template writes. A finding points at the Markdown source when the link is written there,
 and at the built page otherwise. Links between languages are allowed only from the language switch
-(links that carry `hreflang`).
+(links that carry `hreflang`). The PDF of the course is made after the build (`make pdf`), so a link
+to it is not reported when it is not there yet.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 
 from scripts.checks.context import Context
 from scripts.findings import Finding
+from scripts.pdf import pdf_targets
 from scripts.site import HtmlLink
 
 NOT_CHECKED = ("mailto:", "tel:", "javascript:", "data:")
@@ -21,17 +23,19 @@ SITE_DIR_LABEL = "site"
 def check(context: Context) -> list[Finding]:
     base_path = context.project.base_path
     findings: list[Finding] = []
+    made_later = set(pdf_targets(context.project))
     for page_path in context.site.html_pages():
         # A 404 page is served at any depth, so MkDocs gives it absolute URLs below site_url.
         page_base = base_path if page_path.rsplit("/", 1)[-1] == "404.html" else "/"
         for link in context.site.page(page_path).links:
-            finding = _check_link(context, page_path, page_base, link)
+            finding = _check_link(context, page_path, page_base, link, made_later)
             if finding:
                 findings.append(finding)
     return findings
 
 
-def _check_link(context: Context, page_path: str, page_base: str, link: HtmlLink) -> Finding | None:
+def _check_link(context: Context, page_path: str, page_base: str, link: HtmlLink,
+                made_later: set[str] = frozenset()) -> Finding | None:
     parts = urlsplit(link.url)
     if not link.url or link.url.startswith(NOT_CHECKED) or parts.scheme or parts.netloc:
         return None
@@ -52,6 +56,8 @@ def _check_link(context: Context, page_path: str, page_base: str, link: HtmlLink
     if not context.site.exists(target):
         if link.hreflang:
             return None  # the language switch falls back to the home page; parity reports the gap
+        if target.path in made_later:
+            return None  # the PDF of the course: `make pdf` prints it from the built site
         return _finding(context, page_path, link, "link", f"'{link.url}' leads nowhere in the built site")
     if not context.site.has_anchor(target):
         return _finding(context, page_path, link, "anchor",

@@ -152,7 +152,7 @@ def _missing_section(page: SourcePage, wanted: str, previous: tuple[str, int] | 
                    f"add '## ... {{ #{wanted} }}' {where}")
 
 
-def _span(page: SourcePage, section: str) -> tuple[int, int] | None:
+def section_span(page: SourcePage, section: str) -> tuple[int, int] | None:
     """The lines of a `##` section, from its heading to the next heading of level 2 or less."""
     for index, heading in enumerate(page.headings):
         if heading.level == 2 and heading.anchor == section:
@@ -164,7 +164,7 @@ def _span(page: SourcePage, section: str) -> tuple[int, int] | None:
 def _admonitions(page: SourcePage, template: Template) -> list[Finding]:
     findings = []
     for section, kinds in template.admonitions.items():
-        span = _span(page, section)
+        span = section_span(page, section)
         if span is None:
             continue  # reported as a missing section
         found = {admonition.kind for admonition in page.admonitions if span[0] < admonition.line < span[1]}
@@ -177,7 +177,7 @@ def _admonitions(page: SourcePage, template: Template) -> list[Finding]:
 def _tabs(page: SourcePage, template: Template) -> list[Finding]:
     findings = []
     for section, wanted in template.tabs.items():
-        span = _span(page, section)
+        span = section_span(page, section)
         if span is None:
             continue
         found = {line.label for line in page.lines if line.kind == TAB and span[0] < line.number < span[1]}
