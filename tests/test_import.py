@@ -153,13 +153,6 @@ def test_the_notes_the_site_came_from_import_as_fully_covered(copy: Project) -> 
                for line in lines)
 
 
-def test_the_seed_copy_is_the_seed() -> None:
-    seed = REPO.parent / "shared" / "seed" / "000_a2d7351d33bcab10.txt"
-    if not seed.is_file():
-        pytest.skip("the seed is outside the repository: only on the maintainers' machines")
-    assert SEED.read_bytes() == seed.read_bytes()
-
-
 def test_a_dry_run_prints_the_plan_and_writes_nothing(copy: Project) -> None:
     before = snapshot(copy.root)
     result = copy.run("import", str(NOTES), "--dry-run")

@@ -4,7 +4,6 @@ CloudFront Function (run in Node.js, as CloudFront's runtime would) routes every
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -115,7 +114,6 @@ ROUTES = {
 }
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
 def test_the_router_serves_pages_files_and_the_404_page_of_each_language(template: dict, tmp_path: Path) -> None:
     function = tmp_path / "router.js"
     function.write_text(template["Resources"]["Router"]["Properties"]["FunctionCode"], encoding="utf-8")
