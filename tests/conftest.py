@@ -77,15 +77,21 @@ class Project:
                                            stderr.getvalue())
 
 
-def copy_of_the_real_project(root: Path) -> Project:
-    """The real configs and pages copied into `root`, with the theme and the tooling linked."""
+def empty_project(root: Path) -> Project:
+    """The real configs in `root`, with the theme and the tooling linked, and no page yet."""
     root.mkdir()
     for name in CONFIGS:
         shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "docs", root / "docs")
     for folder in ("overrides", "scripts"):
         (root / folder).symlink_to(REPO / folder, target_is_directory=True)
     return Project(root)
+
+
+def copy_of_the_real_project(root: Path) -> Project:
+    """The real configs and pages copied into `root`, with the theme and the tooling linked."""
+    project = empty_project(root)
+    shutil.copytree(REPO / "docs", root / "docs")
+    return project
 
 
 @pytest.fixture(scope="session")
@@ -118,13 +124,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """Home and one more page in both languages, listed in both navs: a clean build."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in CONFIGS:
-        shutil.copy(REPO / name, root / name)
-    for folder in ("overrides", "scripts"):
-        (root / folder).symlink_to(REPO / folder, target_is_directory=True)
-    result = Project(root)
+    result = empty_project(tmp_path / "project")
     result.write("en/index.md", page("Home", "See [the guide](guide.md)."))
     result.write("fr/index.md", page("Accueil", "Voir [le guide](guide.md)."))
     result.write("en/guide.md", page("Guide", "## Pricing { #pricing }\n\nText."))

@@ -7,14 +7,11 @@ The real site's examples run in `make test` itself, through `make examples`.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from scripts.examples.report import Report, render, run
 from scripts.project import load_project
-from tests.conftest import CONFIGS, Project, page
-from tests.support import REPO
+from tests.conftest import empty_project, page
 
 pytestmark = pytest.mark.moto
 
@@ -47,18 +44,12 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    root = tmp_path_factory.mktemp("examples") / "project"
-    root.mkdir()
-    for name in CONFIGS:
-        shutil.copy(REPO / name, root / name)
-    for folder in ("overrides", "scripts"):
-        (root / folder).symlink_to(REPO / folder, target_is_directory=True)
-    project = Project(root)
+    project = empty_project(tmp_path_factory.mktemp("examples") / "project")
     project.write("en/index.md", page("Home"))
     project.write("fr/index.md", page("Accueil"))
     for name, body in PAGES.items():
         project.write(f"en/{name}", page(name, body))
-    return run(load_project(root), workers=2)
+    return run(load_project(project.root), workers=2)
 
 
 def findings_of(report: Report, name: str) -> list[tuple[int, str, str]]:
