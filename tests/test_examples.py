@@ -94,10 +94,10 @@ def test_a_cleanup_that_leaves_a_bucket_is_reported(report: Report) -> None:
     assert "S3 bucket left-behind" in message
 
 
-def test_a_request_to_the_internet_is_trapped_and_reported(report: Report) -> None:
-    assert [(line, code) for line, code, _ in findings_of(report, "internet.md")] == [(11, "example")]
-    (network,) = [finding for finding in report.findings if finding.code == "example-network"]
-    assert "example.com:443" in network.message
+def test_a_request_to_the_internet_is_trapped_and_reported_at_its_block(report: Report) -> None:
+    found = findings_of(report, "internet.md")
+    assert [(line, code) for line, code, _ in found] == [(11, "example"), (8, "example-network")]
+    assert "tried to reach example.com:443, outside this machine" in found[1][2]
 
 
 def test_a_sample_without_the_real_keys_is_reported(report: Report) -> None:

@@ -73,7 +73,8 @@ class PageRun:
             folder.mkdir()
         self.env = sandbox.environment(moto, self.home) | {V2_LOG: str(self.notes / "v2.jsonl")}
         _reader_profiles(self.home)
-        self.replacements: dict[str, str] = {}
+        self.replacements: dict[str, str] = {}  # the page's example IDs, and the real ones (given.py)
+        self.services: set[str] = set()  # the services its blocks call: what the inventory lists
 
     def run(self) -> PageResult:
         self.moto.reset()
@@ -96,7 +97,8 @@ class PageRun:
     def _run_block(self, block: Block, failed: bool) -> bool:
         """Run, save or check `block`; whether the page has failed once it is done."""
         if block.excuse:
-            self.result.results.append(BlockResult(block, "excused"))
+            if block.is_example:
+                self.result.results.append(BlockResult(block, "excused"))
             return failed
         if failed:
             if block.is_example:
@@ -112,9 +114,17 @@ class PageRun:
         if not block.is_example:
             return False
         runner = self._shell if block.kind == "shell" else self._python
+        trapped = len(self.moto.trap.hosts)
         passed, output = runner(block, body)
         if passed and block.cleanup:
             passed = self._shell(block, block.cleanup + "\n", cleanup=True)[0]
+        if escaped := sorted(set(self.moto.trap.hosts[trapped:])):
+            passed = False
+            self.result.findings.append(Finding(
+                block.page.display, block.line, block.fence.col, "example-network",
+                f"this block tried to reach {', '.join(escaped)}, outside this machine",
+                "an AWS call goes to AWS_ENDPOINT_URL; nothing else may use the network (excuse the block if "
+                "it must)"))
         self.result.results.append(BlockResult(block, "passed" if passed else "failed", output))
         return not passed
 

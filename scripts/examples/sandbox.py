@@ -37,6 +37,9 @@ class Moto:
     """One moto server on an ephemeral port of 127.0.0.1, with its own state."""
 
     def __init__(self, log: Path) -> None:
+        # Its own trap, so that a request leaving the machine is told at the page and block that made it.
+        self.trap = _Trap()
+        threading.Thread(target=self.trap.serve_forever, daemon=True).start()
         self._log = log.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", "0"],
@@ -56,6 +59,8 @@ class Moto:
             pass
 
     def close(self) -> None:
+        self.trap.shutdown()
+        self.trap.server_close()
         self.process.terminate()
         self.process.wait(10)
         self._log.close()
@@ -80,14 +85,11 @@ class _TrapHandler(socketserver.StreamRequestHandler):
 
 
 class Sandbox:
-    """Moto servers (one per page run at a time), the trap and the fork server, for one run."""
+    """Moto servers (one per page run at a time, each with its trap) and the fork servers, for one run."""
 
     def __init__(self, scratch: Path, workers: int) -> None:
         self.scratch = scratch
         self._stack = ExitStack()
-        self.trap = _Trap()
-        threading.Thread(target=self.trap.serve_forever, daemon=True).start()
-        self._stack.callback(self.trap.shutdown)
         self.sockets = {kind: str(scratch / f"{kind}.sock") for kind in ("aws", "python")}
         try:
             zygotes = [self._start_zygote(kind) for kind in self.sockets]
@@ -106,7 +108,7 @@ class Sandbox:
 
     def environment(self, moto: Moto, home: Path) -> dict[str, str]:
         """What a reader's terminal holds, pointed at `moto`: fake keys, a Region, no pager."""
-        trap = f"http://127.0.0.1:{self.trap.server_address[1]}"
+        trap = f"http://127.0.0.1:{moto.trap.server_address[1]}"
         venv_bin = str(Path(sys.executable).parent)
         return {
             "HOME": str(home),
@@ -122,10 +124,6 @@ class Sandbox:
             "NO_PROXY": "127.0.0.1,localhost",
             "no_proxy": "127.0.0.1,localhost",
         }
-
-    def escaped(self) -> list[str]:
-        """The hosts that examples tried to reach outside this machine, so far."""
-        return list(self.trap.hosts)
 
     def _start_zygote(self, kind: str) -> tuple[Path, subprocess.Popen]:
         log_path = self.scratch / f"{kind}-zygote.log"
