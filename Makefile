@@ -18,7 +18,7 @@ CHECK_FORMAT ?= text
 PORT ?= 8000
 WORKERS ?= auto
 
-.PHONY: build check serve preview page import typography translations test test-fast examples lint audit screenshots pdf bench linkcheck diagrams publish infra system-packages clean
+.PHONY: build check serve preview page import typography translations test test-fast examples lint audit screenshots pdf search-rank bench linkcheck diagrams publish infra system-packages clean
 
 build: $(RUNTIME)  ## build both languages, check everything, then replace site/
 	$(RUN) build
@@ -72,6 +72,9 @@ screenshots: build $(DEV) system-packages  ## home and a service page: desktop, 
 # After the build: the PDF must be the site's text, and the footer of every page links to it.
 pdf: build $(DEV) system-packages  ## build, then the whole course as one PDF per language into site/ (headless Chromium)
 	$(RUN) pdf
+
+search-rank: build $(DEV) system-packages  ## where search puts the page that explains each learner query (tests/search-learners.yml)
+	$(RUN) search-rank
 
 bench: $(RUNTIME)  ## median time of a bare MkDocs build and of the validated build
 	$(RUN) bench

@@ -72,7 +72,11 @@ def _parser() -> argparse.ArgumentParser:
                                           "site's print page in headless Chromium, into the site")
     pdf.set_defaults(command=_pdf)
 
-    for sub in (build, audit, screenshots, pdf):
+    search_rank = commands.add_parser("search-rank", help="where the site's search puts the page that explains "
+                                                         "each query of tests/search-learners.yml (figures)")
+    search_rank.set_defaults(command=_search_rank)
+
+    for sub in (build, audit, screenshots, pdf, search_rank):
         sub.add_argument("--site-dir", help="the site folder (default: the site_dir of mkdocs.yml)")
 
     bench = commands.add_parser("bench", help="time a bare MkDocs build against the validated build")
@@ -223,6 +227,13 @@ def _screenshots(args: argparse.Namespace, root: Path) -> int:
 
 def _pdf(args: argparse.Namespace, root: Path) -> int:
     from scripts.pdf import run
+
+    project = load_project(root)
+    return run(project, _site_dir(args, project))
+
+
+def _search_rank(args: argparse.Namespace, root: Path) -> int:
+    from scripts.search_rank import run
 
     project = load_project(root)
     return run(project, _site_dir(args, project))

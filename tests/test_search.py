@@ -9,24 +9,15 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from tests.support import Reader, serving
+from scripts.search_rank import QUERIES as LEARNER_QUERIES
+from scripts.search_rank import search as find_pages
+from tests.support import REPO, Reader, serving
 
 pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search-queries.yml")).read_text(encoding="utf-8"))
 FIRST_RESULTS = 5
 PREFIX = {"en": "", "fr": "fr/"}
-# The results are in once the box holds the query and the line above them gives their count
-# ("24 documents trouvés", or none), rather than "Initializing search" (the index is loading) or
-# "Type to start searching".
-SEARCH_DONE = r"""query => {
-    const translations = JSON.parse(document.getElementById('__config').textContent).translations;
-    const counts = ['search.result.none', 'search.result.one', 'search.result.other'].map(key => new RegExp(
-        '^' + translations[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('#', '\\d+') + '$'));
-    const meta = document.querySelector('.md-search-result__meta').textContent.trim();
-    return document.querySelector('[data-md-component=search-query]').value === query
-        && counts.some(count => count.test(meta));
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -39,20 +30,21 @@ def searcher(browser: Browser, real_site: Path) -> Iterator[tuple[Reader, str]]:
 
 def search(reader: Reader, query: str) -> list[str]:
     """The pages of the first results, in order, as paths below site_url."""
-    box = reader.page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.fill(query)
-    box.press("End")  # the search runs on key events, not on a programmatic fill
-    reader.page.wait_for_function(SEARCH_DONE, arg=query)
-    reader.page.wait_for_timeout(300)
-    hrefs = reader.page.eval_on_selector_all(
-        ".md-search-result__item > a", "links => links.map(a => a.pathname)")
-    pages = list(dict.fromkeys(hrefs))
-    return pages[:FIRST_RESULTS]
+    return find_pages(reader.page, query)[:FIRST_RESULTS]
 
 
 def test_the_query_list_covers_both_languages() -> None:
     assert len(QUERIES["en"]) >= 10 and len(QUERIES["fr"]) >= 10
+
+
+def test_the_learner_queries_are_forty_per_language_and_name_real_pages() -> None:
+    learners = yaml.safe_load((REPO / LEARNER_QUERIES).read_text(encoding="utf-8"))
+    assert set(learners) == {"en", "fr"}
+    for language, queries in learners.items():
+        assert len(queries) >= 40, language
+        missing = [page for page in queries.values()
+                   if not (REPO / "docs" / language / (page.rstrip("/") + ".md")).is_file()]
+        assert missing == [], language
 
 
 @pytest.mark.parametrize(("language", "query", "expected"),
