@@ -133,6 +133,16 @@ def test_the_switch_falls_back_to_the_home_page_when_the_counterpart_is_missing(
         reader.context.close()
 
 
+def still_for(reader: Reader, quiet_ms: int) -> None:
+    """Wait until the page's scroll position and address have not changed for `quiet_ms`."""
+    last, still = None, 0
+    while still < quiet_ms:
+        reader.page.wait_for_timeout(100)
+        now = reader.page.evaluate("[scrollY, location.href]")
+        still = still + 100 if now == last else 0
+        last = now
+
+
 @pytest.mark.parametrize("prefix", ["", "fr/"])
 def test_check_yourself_answers_are_collapsed_and_their_links_land_on_their_section(
         reader: Reader, site_url: str, prefix: str) -> None:
@@ -148,8 +158,12 @@ def test_check_yourself_answers_are_collapsed_and_their_links_land_on_their_sect
     first.locator("summary").click()
     link = first.locator("a[href*='#']").first
     expect(link).to_be_visible()
+    # Scrolling to the question may make navigation.tracking write the section in view into the
+    # address a moment later; a click before that races with it (Material then scrolls to neither). A
+    # reader reads the answer first: wait until the address and the scroll stay still.
+    still_for(reader, 500)
     target = link.get_attribute("href").split("#", 1)[1]
     link.click()
-    reader.page.wait_for_url(re.compile(f"#{re.escape(target)}$"))
-    section = reader.page.locator(f"[id='{target}']")
-    expect(section).to_be_in_viewport()
+    # Where the reader lands: the section in view (Material's navigation.tracking may then move the
+    # address's fragment on to a subsection in view, so the address is not what is asserted).
+    expect(reader.page.locator(f"[id='{target}']")).to_be_in_viewport()

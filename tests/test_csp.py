@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Route
 
 from scripts.publish import infra
+from scripts.search_rank import SEARCH_DONE
 from tests.support import REPO, Reader, serving
-from tests.test_search import SEARCH_DONE
 
 pytestmark = pytest.mark.browser
 
