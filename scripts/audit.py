@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import chromium
-from scripts.preview import start
+from scripts.preview import serving
 from scripts.project import Project
 
 PAGES = ("", "core-services/ec2/", "glossary/")  # in every language
@@ -40,13 +40,9 @@ def run(project: Project, site: Path, runs: int = 1, pages: tuple[str, ...] = PA
     if not (site / "index.html").is_file():
         print(f"no site to audit in {project.display(site)}/: run 'make build' first")
         return 2
-    server, url = start(site, project.site_url)
-    try:
+    with serving(site, project.site_url) as url:
         reports = [median_report([lighthouse(project.root, url, site, language.prefix + page) for _ in range(runs)])
                    for language in project.languages for page in pages]
-    finally:
-        server.shutdown()
-        server.server_close()
     html_errors = validate_html(project.root, site)
     print(table(reports, len(html_errors), runs))
     for error in html_errors:

@@ -6,6 +6,23 @@ and a page must make no request but to the site itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 EXECUTABLE = "/usr/bin/chromium"
 ARGS = ("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync")
+
+
+@contextmanager
+def launched() -> Iterator:
+    """Debian's Chromium, headless, with these flags, for as long as the block runs (a Playwright
+    Browser). Playwright is a test dependency: only the commands that need a browser import it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=EXECUTABLE, args=list(ARGS))
+        try:
+            yield browser
+        finally:
+            browser.close()

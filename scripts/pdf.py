@@ -78,10 +78,9 @@ def footer(language: Language) -> str:
 def render(project: Project, site: Path, browser=None) -> list[Rendered]:
     """Print every language's print page of the built `site` into its PDF, in the site, with
     `browser` (a Playwright Browser) or a headless Chromium of its own."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright  # test dependencies: only this command needs them
+    from playwright.sync_api import Error as PlaywrightError  # test dependencies: only this command needs them
 
-    from scripts.preview import start
+    from scripts.preview import serving
 
     targets = pdf_targets(project)
     if not targets:
@@ -93,21 +92,14 @@ def render(project: Project, site: Path, browser=None) -> list[Rendered]:
                            "(run 'make build' first)")
     if browser is None and not Path(chromium.EXECUTABLE).is_file():
         raise PdfError(f"make pdf needs Debian's chromium at {chromium.EXECUTABLE} (sudo apt-get install chromium)")
-    server, url = start(site, project.site_url)
     try:
-        if browser is not None:
-            return [_print(browser, url, site, target, language) for target, language in targets.items()]
-        with sync_playwright() as playwright:
-            own = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.ARGS))
-            try:
+        with serving(site, project.site_url) as url:
+            if browser is not None:
+                return [_print(browser, url, site, target, language) for target, language in targets.items()]
+            with chromium.launched() as own:
                 return [_print(own, url, site, target, language) for target, language in targets.items()]
-            finally:
-                own.close()
     except PlaywrightError as error:
         raise PdfError(f"Chromium could not print the course: {str(error).splitlines()[0]}") from None
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _print(browser, url: str, site: Path, target: str, language: Language) -> Rendered:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import posixpath
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -91,3 +93,14 @@ def start(site: Path, site_url: str, port: int = 0, host: str = "127.0.0.1") -> 
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port_part = "" if server.server_port == 80 else f":{server.server_port}"  # as browsers write it
     return server, f"http://{host}{port_part}{base_path}"
+
+
+@contextmanager
+def serving(site: Path, site_url: str) -> Iterator[str]:
+    """`site` served on a free port of 127.0.0.1 for as long as the block runs: the URL of its home."""
+    server, url = start(site, site_url)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()

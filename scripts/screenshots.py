@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from scripts import chromium
-from scripts.preview import start
+from scripts.preview import serving
 from scripts.project import Project
 
 PAGES = {"home": "", "service": "core-services/ec2/"}
@@ -23,33 +23,24 @@ README_SOURCE = "service-en-desktop-light.png"
 
 
 def run(project: Project, site: Path, readme: bool) -> int:
-    from playwright.sync_api import sync_playwright  # a test dependency: only this command needs it
-
     if not (site / "index.html").is_file():
         print(f"no site in {project.display(site)}/: run 'make build' first")
         return 2
     out = project.root / OUTPUT
     out.mkdir(exist_ok=True)
-    server, url = start(site, project.site_url)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.ARGS))
-            for name, viewport in VIEWPORTS.items():
-                for scheme in SCHEMES:
-                    context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                                  is_mobile=name == "mobile", device_scale_factor=1)
-                    tab = context.new_page()
-                    for language in project.languages:
-                        for page, path in PAGES.items():
-                            tab.goto(url + language.prefix + path, wait_until="networkidle")
-                            file = out / f"{page}-{language.code}-{name}-{scheme}.png"
-                            tab.screenshot(path=str(file))
-                            print(project.display(file))
-                    context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, project.site_url) as url, chromium.launched() as browser:
+        for name, viewport in VIEWPORTS.items():
+            for scheme in SCHEMES:
+                context = browser.new_context(viewport=viewport, color_scheme=scheme,
+                                              is_mobile=name == "mobile", device_scale_factor=1)
+                tab = context.new_page()
+                for language in project.languages:
+                    for page, path in PAGES.items():
+                        tab.goto(url + language.prefix + path, wait_until="networkidle")
+                        file = out / f"{page}-{language.code}-{name}-{scheme}.png"
+                        tab.screenshot(path=str(file))
+                        print(project.display(file))
+                context.close()
     if readme:
         shutil.copy(out / README_SOURCE, project.root / README_SHOT)
         print(f"{project.display(project.root / README_SHOT)} updated")

@@ -52,29 +52,20 @@ def search(page, query: str) -> list[str]:
 
 
 def ranks(project: Project, site: Path, queries: dict[str, dict[str, str]]) -> list[Rank]:
-    from playwright.sync_api import sync_playwright
+    from scripts.chromium import launched
+    from scripts.preview import serving
 
-    from scripts import chromium
-    from scripts.preview import start
-
-    server, url = start(site, project.site_url)
-    base = "/" + url.split("://", 1)[1].split("/", 1)[1]
     found = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.ARGS))
-            tab = browser.new_page()
-            for language in project.languages:
-                tab.goto(url + language.prefix)
-                for query, expected in (queries.get(language.code) or {}).items():
-                    pages = search(tab, query)
-                    target = base + language.prefix + expected
-                    found.append(Rank(language.code, query, expected,
-                                      pages.index(target) + 1 if target in pages else None))
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site, project.site_url) as url, launched() as browser:
+        base = "/" + url.split("://", 1)[1].split("/", 1)[1]
+        tab = browser.new_page()
+        for language in project.languages:
+            tab.goto(url + language.prefix)
+            for query, expected in (queries.get(language.code) or {}).items():
+                pages = search(tab, query)
+                target = base + language.prefix + expected
+                found.append(Rank(language.code, query, expected,
+                                  pages.index(target) + 1 if target in pages else None))
     return found
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Request
 
-from scripts.preview import start
+from scripts.preview import serving as preview_serving
 from scripts.project import load_project
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,12 +22,8 @@ SITE_PATH = load_project(REPO).base_path
 def serving(site: Path) -> Iterator[str]:
     """Serve `site` on a free port of 127.0.0.1, under the path of site_url as its host does, for as
     long as the block runs; yield the URL of site_url's path. Any user can run this."""
-    server, url = start(site, SITE_URL)
-    try:
+    with preview_serving(site, SITE_URL) as url:
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class Reader:

@@ -140,9 +140,7 @@ class PageRun:
         script.write_text(body, encoding="utf-8")
         env = self.env | {"_EXAMPLES_BLOCK": str(script), "_EXAMPLES_FAILED": str(failed),
                           "_EXAMPLES_STATE": str(self.notes / "state.sh")}
-        completed = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-c", SHELL_RUNNER], cwd=self.work, env=env,
-            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=BLOCK_TIMEOUT)
+        completed = self._bash(SHELL_RUNNER, env)
         if completed.returncode == 0 or (block.expected_error and block.expected_error in completed.stderr
                                          and not cleanup):
             return True, completed.stdout
@@ -151,6 +149,11 @@ class PageRun:
             line, command = 0, f"{command} (its data-cleanup)"
         self._fail(block, line, command, completed.stderr or completed.stdout)
         return False, completed.stdout
+
+    def _bash(self, script: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+        """`script` in a bash without the user's start-up files, in the reader's folder."""
+        return subprocess.run(["bash", "--noprofile", "--norc", "-c", script], cwd=self.work, env=env,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=BLOCK_TIMEOUT)
 
     def _python(self, block: Block, body: str) -> tuple[bool, str]:
         script = self.notes / f"block-{block.line}.py"
@@ -180,9 +183,7 @@ class PageRun:
 
     def _check_output(self, block: Block, sample: str) -> bool:
         """Run the command the sample shows the output of, and compare their shapes."""
-        completed = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-c", f"set -e -o pipefail\n{block.output_of}"], cwd=self.work,
-            env=self.env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=BLOCK_TIMEOUT)
+        completed = self._bash(f"set -e -o pipefail\n{block.output_of}", self.env)
         if completed.returncode != 0:
             self._fail(block, 1, block.output_of or "", completed.stderr)
             return True
