@@ -51,9 +51,9 @@ test: $(DEV) $(NODE) system-packages  ## lint, every code example against moto, 
 	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS)
 
 # The content checks of the real site run inside it: tests/test_build.py builds it and prints them.
-test-fast: $(DEV)  ## the one-minute loop: lint, then every test that needs no browser nor moto (the real site's checks included)
+test-fast: $(DEV)  ## the one-minute loop: lint, then every test that needs no browser, moto nor live server (the real site's checks included)
 	$(BIN)/ruff check scripts tests
-	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not nu and not moto" -q
+	LANG=C.UTF-8 $(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not nu and not moto and not serve" -q
 
 # PAGES=part/page.md (several, space-separated) runs those pages only.
 examples: $(DEV)  ## every aws command and Python example of both languages, run against moto on this machine

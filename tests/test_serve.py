@@ -22,6 +22,8 @@ from playwright.sync_api import Browser
 from tests.conftest import Project, page
 from tests.support import REPO, Reader
 
+pytestmark = pytest.mark.serve
+
 BUILT = re.compile(r"^built (?P<languages>.+) in [\d.]+ s, checked every language: (?P<verdict>.+)$")
 URL = re.compile(r"^(?P<name>English|Français): (?P<url>http://\S+)$")
 WAIT = 60  # seconds for a build on a busy 2-core machine
