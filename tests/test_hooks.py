@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -122,3 +123,29 @@ def test_the_category_page_lists_categories_and_services_in_reading_order(projec
     listed = listing[listing.index('<h2 id="tag:'):listing.index("</article>")]
     links = [html.unescape(text.strip()) for text in re.findall(r"<li>\s*<a[^>]*>([^<]+)</a>", listed)]
     assert links == ["Identifiants et rôles", "AWS Lambda", "Amazon RDS", "Les SDK AWS"]
+
+
+def index_entry(out: Path, language_prefix: str, location: str) -> dict:
+    index = json.loads((out / language_prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return next(entry for entry in index["docs"] if entry["location"] == location)
+
+
+def test_the_search_index_holds_what_each_section_defines_and_its_accent_free_spelling(project: Project) -> None:
+    project.write("en/guide.md", page("Guide", "## Networks { #networks }\n\n"
+                                      "- **Security group**: a stateful firewall.\n- A plain item.\n\n"
+                                      "| Option | Cost |\n| --- | --- |\n| Spot Instances | Nothing |\n\n"
+                                      "## Other { #other }\n\nWith **bold** in the middle."))
+    project.write("fr/guide.md", page("Guide", "## Réseaux partagés { #networks }\n\n"
+                                      "- **Groupe de sécurité**\u00a0: un pare-feu avec état.\n- Un élément.\n\n"
+                                      "| Option | Coût |\n| --- | --- |\n| Instances Spot | Rien |\n\n"
+                                      "## Autre { #other }\n\nAvec du **gras** au milieu."))
+    out = project.root / "out"
+    assert project.validate(out).findings == []
+    assert index_entry(out, "", "guide/#networks")["terms"] == "Security group Spot Instances"
+    assert "terms" not in index_entry(out, "", "guide/#other")
+    french = index_entry(out, "fr", "guide/#networks")
+    assert french["terms"].split(" ")[:5] == ["Groupe", "de", "sécurité", "Instances", "Spot"]
+    assert {"securite", "reseaux", "partages"} <= set(french["terms"].split(" "))
+    assert '<span hidden>' in french["text"] and "element" in french["text"]
+    assert json.loads((out / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"][
+        "fields"]["terms"] == {"boost": 500}

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
+from scripts.project import load_project
+from scripts.search_rank import GOALS, ranks_on, shares
 from scripts.search_rank import QUERIES as LEARNER_QUERIES
 from scripts.search_rank import search as find_pages
 from tests.support import REPO, Reader, serving
@@ -58,6 +60,38 @@ def test_search_finds_the_page(searcher: tuple[Reader, str], language: str, quer
     found = search(reader, query)
     site_path = url.split("://", 1)[1].split("/", 1)[1]
     assert "/" + site_path + PREFIX[language] + expected in found, found
+
+
+def test_the_learner_queries_find_the_page_that_explains_them(searcher: tuple[Reader, str]) -> None:
+    reader, url = searcher
+    learners = yaml.safe_load((REPO / LEARNER_QUERIES).read_text(encoding="utf-8"))
+    found = ranks_on(reader.page, url, load_project(REPO), learners)
+    for language, share in shares(found).items():
+        misses = [(rank.query, rank.rank) for rank in found if rank.language == language and rank.rank != 1]
+        assert share["first"] >= GOALS["first"] and share["top3"] >= GOALS["top3"], (language, share, misses)
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), [
+    ("en", "shared responsibility zebra", "big-picture/how-aws-works/"),
+    ("fr", "responsabilité partagée zèbre", "big-picture/how-aws-works/"),
+])
+def test_a_word_no_section_holds_leaves_the_sections_holding_the_others(
+        searcher: tuple[Reader, str], language: str, query: str, expected: str) -> None:
+    reader, url = searcher
+    reader.page.goto(url + PREFIX[language])
+    assert search(reader, query)[0].endswith("/" + PREFIX[language] + expected)
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), [
+    ("en", "what is AWS", "big-picture/what-is-aws/"),
+    ("fr", "qu\u2019est-ce qu\u2019AWS", "big-picture/what-is-aws/"),  # typographic apostrophes
+    ("fr", "qu'est-ce qu'aws", "big-picture/what-is-aws/"),
+])
+def test_a_page_whose_title_holds_the_whole_query_comes_first(
+        searcher: tuple[Reader, str], language: str, query: str, expected: str) -> None:
+    reader, url = searcher
+    reader.page.goto(url + PREFIX[language])
+    assert search(reader, query)[0].endswith("/" + PREFIX[language] + expected)
 
 
 def index_requests(reader: Reader) -> list[str]:
