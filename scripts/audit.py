@@ -4,7 +4,9 @@ Lighthouse (npm package, mobile profile, Debian's Chromium) scores a representat
 both languages; the Nu HTML Checker (npm package vnu-jar) reads every page. The first view's size is
 what a reader downloads for the page and what it loads, compressed with gzip as hosts serve it.
 Accessibility, best practices and SEO must score 100 and the HTML must have no error: anything less
-is a failure (exit 1). Performance and sizes are reported only: they vary with the machine.
+is a failure (exit 1). Performance, its total blocking time (TBT) and sizes are reported only: they
+vary with the machine. Under the table, where each page's main thread spent its time in the run
+with the median TBT: Lighthouse's main-thread work by category and its boot-up time by script.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ class PageReport:
     path: str
     scores: dict[str, int]
     first_view_bytes: int  # gzip-compressed
+    blocking_ms: float = 0  # total blocking time
+    main_thread: tuple[tuple[str, float], ...] = ()  # Lighthouse's category -> ms, largest first
+    boot_up: tuple[tuple[str, float, float], ...] = ()  # script -> total ms, of which scripting ms
 
 
 def run(project: Project, site: Path, runs: int = 1, pages: tuple[str, ...] = PAGES) -> int:
@@ -60,16 +65,31 @@ def lighthouse(root: Path, url: str, site: Path, path: str) -> PageReport:
         raise SystemExit(f"audit: Lighthouse failed on {path or '/'}:\n{result.stderr[-2000:]}")
     report = json.loads(result.stdout)
     scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
-    requests = report["audits"]["network-requests"]["details"]["items"]
-    return PageReport(path or "/", scores, sum(compressed_size(site, url, item["url"]) for item in requests))
+    audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    return PageReport(path or "/", scores, sum(compressed_size(site, url, item["url"]) for item in requests),
+                      audits["total-blocking-time"]["numericValue"],
+                      tuple((item["groupLabel"], item["duration"])
+                            for item in audits["mainthread-work-breakdown"]["details"]["items"]),
+                      tuple((script_name(item["url"], url), item["total"], item["scripting"])
+                            for item in audits["bootup-time"]["details"]["items"]))
+
+
+def script_name(resource: str, url: str) -> str:
+    """A script as the site names it (assets/javascripts/bundle.js), or Lighthouse's own label."""
+    return resource.removeprefix(url).split("?")[0] or "the page itself"
 
 
 def median_report(reports: list[PageReport]) -> PageReport:
-    """One report for several runs of a page: the median performance (it varies from run to run
-    with the machine's load), the lowest of the other scores (they should not vary at all)."""
+    """One report for several runs of a page: the median performance and TBT (they vary from run to
+    run with the machine's load), the breakdown of the run with the median TBT, and the lowest of
+    the other scores (they should not vary at all)."""
     scores = {name: min(report.scores[name] for report in reports) for name in CATEGORIES}
     scores["performance"] = round(statistics.median(report.scores["performance"] for report in reports))
-    return PageReport(reports[0].path, scores, reports[0].first_view_bytes)
+    by_blocking = sorted(reports, key=lambda report: report.blocking_ms)
+    middle = by_blocking[(len(reports) - 1) // 2]
+    return PageReport(reports[0].path, scores, reports[0].first_view_bytes,
+                      statistics.median(report.blocking_ms for report in reports), middle.main_thread, middle.boot_up)
 
 
 def compressed_size(site: Path, url: str, resource: str) -> int:
@@ -91,11 +111,17 @@ def validate_html(root: Path, site: Path) -> list[str]:
 
 
 def table(reports: list[PageReport], html_errors: int, runs: int = 1) -> str:
-    rows = ["| page | performance | accessibility | best practices | SEO | first view (gzip) |",
-            "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    rows += [f"| `{r.path}` | " + " | ".join(str(r.scores[c]) for c in CATEGORIES)
+    rows = ["| page | performance | TBT | accessibility | best practices | SEO | first view (gzip) |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows += [f"| `{r.path}` | {r.scores['performance']} | {r.blocking_ms:.0f} ms | "
+             + " | ".join(str(r.scores[c]) for c in CATEGORIES[1:])
              + f" | {r.first_view_bytes / 1024:.0f} KB |" for r in reports]
     if runs > 1:
-        rows.append(f"\nPerformance: median of {runs} Lighthouse runs per page (mobile profile).")
+        rows.append(f"\nPerformance and TBT: median of {runs} Lighthouse runs per page (mobile profile).")
     rows.append(f"\nHTML errors (Nu HTML Checker, every page): {html_errors}")
+    rows.append("\nMain thread, in the run with the median TBT (Lighthouse's simulated 4x slower phone):")
+    for r in reports:
+        work = ", ".join(f"{label} {ms:.0f}" for label, ms in r.main_thread)
+        boot = ", ".join(f"{name} {total:.0f} ({scripting:.0f} scripting)" for name, total, scripting in r.boot_up)
+        rows.append(f"- `{r.path}`: {work} ms; boot-up by script: {boot or 'none'} ms")
     return "\n".join(rows)

@@ -2,6 +2,10 @@
 the language a missing path belongs to. Used by `python -m scripts preview`, the browser tests, the
 audit and the screenshots, on any port.
 
+Text (pages, styles, scripts, the search index, SVG) is sent gzip-compressed to a browser that
+accepts it, as GitHub Pages and CloudFront (`Compress: true` in infra/site.yaml) send it: the audit
+measures what a reader downloads.
+
 One difference from the real host: the sitemaps are served with this server's own origin in place
 of site_url's. Material's instant navigation only follows links that its sitemap lists, and it
 compares them after copying the page's protocol and host, but not its port, onto the sitemap's
@@ -10,6 +14,7 @@ URLs: with the production origin in the sitemap, a local server on any port but 
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 import threading
 from collections.abc import Iterator
@@ -23,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 NOT_FOUND_PAGE = "404.html"
 SITEMAP = "sitemap.xml"
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -42,6 +48,10 @@ class _Handler(SimpleHTTPRequestHandler):
         target = self.site / relative if relative is not None else None
         if target is not None and target.name == SITEMAP and target.is_file():
             return self._send_sitemap(target)
+        if target is not None and target.is_dir() and (target / "index.html").is_file() and self.path.endswith("/"):
+            target = target / "index.html"
+        if target is not None and target.is_file() and self.guess_type(str(target)).startswith(COMPRESSED_TYPES):
+            return self._send(HTTPStatus.OK, self.guess_type(str(target)), target.read_bytes())
         if target is not None and (target.is_file() or (target / "index.html").is_file()):
             return super().send_head()
         page = self._not_found_page(relative or "")
@@ -60,6 +70,11 @@ class _Handler(SimpleHTTPRequestHandler):
     def _send(self, status: HTTPStatus, content_type: str, body: bytes) -> BytesIO:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        if content_type.startswith(COMPRESSED_TYPES):
+            self.send_header("Vary", "Accept-Encoding")
+            if "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, compresslevel=6)
+                self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return BytesIO(body)

@@ -30,5 +30,9 @@ def test_the_audit_passes_and_prints_one_row_per_page(real_site: Path) -> None:
     assert [row.split("`")[1] for row in rows] == [page, "fr/" + page]
     for row in rows:
         cells = [cell.strip() for cell in row.strip("|").split("|")]
-        assert cells[2:5] == ["100", "100", "100"], row
+        assert cells[2].removesuffix(" ms").isdigit(), row  # the total blocking time beside the score
+        assert cells[3:6] == ["100", "100", "100"], row
+    breakdown = [line for line in result.stdout.splitlines() if line.startswith("- `")]
+    assert [line.split("`")[1] for line in breakdown] == [page, "fr/" + page]
+    assert all("Script Evaluation" in line and "assets/javascripts/bundle." in line for line in breakdown), breakdown
     assert "HTML errors (Nu HTML Checker, every page): 0" in result.stdout
