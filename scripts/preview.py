@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import posixpath
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,6 +98,14 @@ class _Handler(SimpleHTTPRequestHandler):
         return self.site / NOT_FOUND_PAGE
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that leaves before the end of a response (a cancelled request, a page left
+        mid-load) is no error of the site's: only the other failures print their traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def start(site: Path, site_url: str, port: int = 0, host: str = "127.0.0.1") -> tuple[ThreadingHTTPServer, str]:
     """Serve `site` at http://<host>:<port><path of site_url> in a background thread; port 0 picks
     a free port. Returns the server and the URL of the site's home page."""
@@ -104,7 +113,7 @@ def start(site: Path, site_url: str, port: int = 0, host: str = "127.0.0.1") -> 
     base_path = "/" + parts.path.strip("/") + "/" if parts.path.strip("/") else "/"
     origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     handler = partial(_Handler, site=site, base_path=base_path, origin=origin)
-    server = ThreadingHTTPServer((host, port), handler)
+    server = _Server((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port_part = "" if server.server_port == 80 else f":{server.server_port}"  # as browsers write it
     return server, f"http://{host}{port_part}{base_path}"

@@ -138,7 +138,8 @@ def test_the_search_index_holds_what_each_section_defines_and_its_accent_free_sp
     project.write("fr/guide.md", page("Guide", "## Réseaux partagés { #networks }\n\n"
                                       "- **Groupe de sécurité**\u00a0: un pare-feu avec état.\n- Un élément.\n\n"
                                       "| Option | Coût |\n| --- | --- |\n| Instances Spot | Rien |\n\n"
-                                      "## Autre { #other }\n\nAvec du **gras** au milieu."))
+                                      "## Autre { #other }\n\nAvec du **gras** au milieu.\n\n"
+                                      "Les **clés d\u2019accès** sont des identifiants."))
     out = project.root / "out"
     assert project.validate(out).findings == []
     assert index_entry(out, "", "guide/#networks")["terms"] == "Security group Spot Instances"
@@ -147,5 +148,6 @@ def test_the_search_index_holds_what_each_section_defines_and_its_accent_free_sp
     assert french["terms"].split(" ")[:5] == ["Groupe", "de", "sécurité", "Instances", "Spot"]
     assert {"securite", "reseaux", "partages"} <= set(french["terms"].split(" "))
     assert '<span hidden>' in french["text"] and "element" in french["text"]
+    assert index_entry(out, "fr", "guide/#other")["terms"] == "clés d\u2019accès acces cles"  # after an article
     assert json.loads((out / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"][
         "fields"]["terms"] == {"boost": 500}

@@ -5,12 +5,12 @@ and a text, and adds the fields of `plugins.search.fields` in mkdocs.yml. After 
 has written the index, this hook gives each section two more things to match:
 
 - `terms`, the terms the section defines: the bold lead of a list item or paragraph
-  ("**Security group**: a stateful firewall...") and the first cell of a table row ("Spot
-  Instances | ..."). The field is boosted, so "security group" finds the VPC page that defines it
-  before every page with a "Pitfalls and security" heading that mentions a group;
+  ("**Security group**: a stateful firewall...", "Les **clés d'accès** sont...") and the first
+  cell of a table row ("Spot Instances | ..."). The field is boosted, so "security group" finds the
+  VPC page that defines it before every page with a "Pitfalls and security" heading;
 - the accent-free spelling of its accented words (in the text, inside a `hidden` span that result
-  previews never show, and in `terms`): many readers type French without accents, and lunr, with
-  no stemmer in the pipeline, matches words as they are spelled.
+  previews never show, and, for its heading and terms, in `terms`): many readers type French
+  without accents, and lunr matches words, stemmed, as they are spelled.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ SEARCH_INDEX = Path("search") / "search_index.json"
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+")
 HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"')
-# What a section defines: `<li><strong>`, `<p><strong>` at the start of the element, or a table
-# row's first cell.
-DEFINED_TERM = re.compile(r"<(?:li|p)>\s*<strong>(.+?)</strong>|<tr>\s*<td>(.+?)</td>", re.DOTALL)
+# What a section defines: a list item or paragraph that opens with a term in bold (an article
+# may come first: "Les **clés d'accès** sont..."), or a table row's first cell.
+DEFINED_TERM = re.compile(r"<(?:li|p)>\s*(?:\w{1,3}[\s\u2019'])?<strong>(.+?)</strong>|<tr>\s*<td>(.+?)</td>",
+                          re.DOTALL)
 
 _terms: dict[str, dict[str, list[str]]] = {}  # page URL -> section anchor ("" before the first) -> terms
 
