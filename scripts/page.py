@@ -27,7 +27,8 @@ from scripts.checks.template import SERVICE, category_names, template_of
 from scripts.project import Language, Project
 from scripts.translations import keep_records
 
-KINDS = (SERVICE, "topic")
+TOPIC = "topic"  # the template of a page that is not a service
+KINDS = (SERVICE, TOPIC)
 TEMPLATES = Path(__file__).resolve().parent / "page_templates"
 INDEX_LINE = "index-line"
 PART = "part"  # the template of a part's index.md

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.checks.template import SERVICE as SERVICE_KIND
 from scripts.findings import Finding, Severity
+from scripts.page import PART, TOPIC
 
 CODE = "import"
 HEADING = re.compile(r"^(?P<hashes>#{1,3})(?:[ \t]+(?P<name>.*?))?[ \t#]*$")
@@ -23,7 +25,6 @@ SERVICE = re.compile(r"^[-*+][ \t]+\*\*(?P<name>[^*]+?)(?:\*\*[ \t]*:|:[ \t]*\*\
 LOOKS_LIKE_SERVICE = re.compile(r"^[-*+][ \t]+\*\*")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 BINARY_SAMPLE = 8192
-TOPIC, SERVICE_KIND, PART = "topic", "service", "part"
 
 
 class NotesError(Exception):

@@ -19,12 +19,10 @@ from scripts.checks.template import SERVICE, TAGS_KEY, TYPE_KEY, category_names
 from scripts.importer import language as languages
 from scripts.importer import names
 from scripts.importer.notes import PART, SERVICE_KIND, Note, Notes
-from scripts.page import PART_INDEX, PartRequest, Request, plan_part
+from scripts.page import PART_INDEX, TOPIC, PartRequest, Request, plan_part
 from scripts.page import plan as plan_page
 from scripts.project import Project
 from scripts.sources import SourcePage, read_page, read_text
-
-TOPIC_KIND = "topic"  # the page template of a topic
 
 
 @dataclass
@@ -97,7 +95,7 @@ class _Planner:
         stem, same = self._new(scope, spelled, names.slug(spelled, product), note, folder)
         path = f"{folder}/{stem}.md" if same is None else stem
         if same is None:
-            kind = SERVICE if product else TOPIC_KIND
+            kind = SERVICE if product else TOPIC
             self.pages[path] = _NewPage(path, kind, spelled, after=previous,
                                         category=self._category(folder) if product else None)
         self._notes(self.pages[path], note, same)

@@ -22,6 +22,7 @@ const LUNR_SYNTAX = /["+~^:*]|(^|\s)-/;  // a query written in lunr's own syntax
 let languages = [];
 let stemmed = false;  // whether the index holds stems (`stemmer` in the search plugin's `pipeline`)
 let separator = /[\s-]+/;  // between words, as in the index (the search plugin's `separator`)
+let finishedWord = /[\s-]$/;  // a separator at the end: the last word is typed in full
 let rerunning = false;  // while the any-word form goes to Material's worker, past the rewriting
 const pending = [];  // the queries sent to Material's worker, oldest first, as {all, any, held}
 const postResult = self.postMessage.bind(self);
@@ -43,7 +44,7 @@ function stem(word) {
 // "the security groups" -> all: "+secur* +group*", any: "secur* group*".
 function forms(query) {
   const words = query.split(separator).filter(Boolean);
-  const finished = new RegExp(`(?:${separator.source})$`).test(query) ? words.length : words.length - 1;
+  const finished = finishedWord.test(query) ? words.length : words.length - 1;
   const kept = words.filter((word, index) => index >= finished || !isStopWord(word));
   if (LUNR_SYNTAX.test(query) || !kept.length) return { all: query, any: query, title: "" };
   const stems = kept.map((word) => `${stem(word)}*`);
@@ -64,6 +65,7 @@ addEventListener("message", ({ data: message }) => {
     languages = message.data.config.lang;
     stemmed = message.data.config.pipeline.includes("stemmer");
     separator = new RegExp(message.data.config.separator ?? separator.source);
+    finishedWord = new RegExp(`(?:${separator.source})$`);
   } else if (message.type === QUERY && typeof message.data === "string" && !rerunning) {
     const query = forms(message.data);
     message.data = query.all;
