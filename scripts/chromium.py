@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 EXECUTABLE = "/usr/bin/chromium"
+# Resolves once the site's scripts have started (overrides/assets/javascripts/start-after-paint.js).
+SCRIPTS_STARTED = "window.scriptsStarted"
 ARGS = ("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync")
 
@@ -26,3 +28,12 @@ def launched() -> Iterator:
             yield browser
         finally:
             browser.close()
+
+
+def open_page(tab, url: str, **goto_options):
+    """Load `url` in `tab` (a Playwright Page) and wait until the site's scripts have started, which
+    is after the first paint and may be after the load event: a key pressed or a box filled before
+    that reaches a page that Material has not set up yet. Returns goto's response."""
+    response = tab.goto(url, **goto_options)
+    tab.evaluate(SCRIPTS_STARTED)
+    return response

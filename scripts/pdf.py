@@ -111,7 +111,7 @@ def _print(browser, url: str, site: Path, target: str, language: Language) -> Re
     context = browser.new_context(color_scheme="light")
     try:
         tab = context.new_page()
-        tab.goto(url + language.prefix + PAGE, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+        chromium.open_page(tab, url + language.prefix + PAGE, wait_until="load", timeout=LOAD_TIMEOUT_MS)
         tab.wait_for_function(READY, timeout=LOAD_TIMEOUT_MS)
         tab.pdf(path=str(output), format=FORMAT, margin=MARGIN, print_background=True, outline=True, tagged=True,
                 display_header_footer=True, header_template=EMPTY_HEADER, footer_template=footer(language))

@@ -36,7 +36,7 @@ def run(project: Project, site: Path, readme: bool) -> int:
                 tab = context.new_page()
                 for language in project.languages:
                     for page, path in PAGES.items():
-                        tab.goto(url + language.prefix + path, wait_until="networkidle")
+                        chromium.open_page(tab, url + language.prefix + path, wait_until="networkidle")
                         file = out / f"{page}-{language.code}-{name}-{scheme}.png"
                         tab.screenshot(path=str(file))
                         print(project.display(file))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.chromium import launched, open_page
 from scripts.project import Project
 
 QUERIES = Path("tests") / "search-learners.yml"
@@ -55,7 +56,6 @@ def search(page, query: str) -> list[str]:
 
 
 def ranks(project: Project, site: Path, queries: dict[str, dict[str, str]]) -> list[Rank]:
-    from scripts.chromium import launched
     from scripts.preview import serving
 
     with serving(site, project.site_url) as url, launched() as browser:
@@ -67,7 +67,7 @@ def ranks_on(tab, url: str, project: Project, queries: dict[str, dict[str, str]]
     found = []
     base = "/" + url.split("://", 1)[1].split("/", 1)[1]
     for language in project.languages:
-        tab.goto(url + language.prefix)
+        open_page(tab, url + language.prefix)
         for query, expected in (queries.get(language.code) or {}).items():
             pages = search(tab, query)
             target = base + language.prefix + expected

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import Browser, Page, Request, Response
 
+from scripts.chromium import open_page
 from scripts.preview import serving as preview_serving
 from scripts.project import load_project
 
@@ -43,6 +44,10 @@ class Reader:
         self.page.on("requestfailed", self._failed)
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def open(self, url: str) -> Response | None:
+        """Load `url` and wait until the site's scripts have started (after the first paint)."""
+        return open_page(self.page, url)
 
     def forget(self) -> None:
         """Start a new record, to reuse the tab for another page (a new tab costs a quarter second)."""

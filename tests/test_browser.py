@@ -41,7 +41,7 @@ def instant_navigate(reader: Reader, link_selector: str, url: str) -> None:
 
 
 def test_english_to_french_keeps_the_page_after_instant_navigation(reader: Reader, site_url: str) -> None:
-    reader.page.goto(site_url)
+    reader.open(site_url)
     instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
 
     reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
@@ -51,7 +51,7 @@ def test_english_to_french_keeps_the_page_after_instant_navigation(reader: Reade
 
 
 def test_french_to_english_keeps_the_page_after_instant_navigation(reader: Reader, site_url: str) -> None:
-    reader.page.goto(site_url + "fr/")
+    reader.open(site_url + "fr/")
     instant_navigate(reader, "article a[href$='/core-services/s3/']", site_url + "fr/core-services/s3/")
 
     reader.page.locator(".md-header .md-select").hover()
@@ -61,14 +61,14 @@ def test_french_to_english_keeps_the_page_after_instant_navigation(reader: Reade
 
 
 def test_the_switch_links_follow_instant_navigation_for_a_middle_click(reader: Reader, site_url: str) -> None:
-    reader.page.goto(site_url)
+    reader.open(site_url)
     instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
     expect(reader.page.locator(".md-footer-languages a[hreflang=fr]")).to_have_attribute(
         "href", site_url + "fr/core-services/ec2/")
 
 
 def test_no_request_leaves_the_site_and_none_fails(reader: Reader, site_url: str) -> None:
-    reader.page.goto(site_url)
+    reader.open(site_url)
     instant_navigate(reader, "article a[href$='/core-services/ec2/']", site_url + "core-services/ec2/")
     reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
     reader.page.wait_for_url(site_url + "fr/core-services/ec2/")
@@ -80,7 +80,7 @@ def test_no_request_leaves_the_site_and_none_fails(reader: Reader, site_url: str
 
 
 def test_every_page_head_lists_its_counterparts(reader: Reader, site_url: str) -> None:
-    reader.page.goto(site_url + "fr/core-services/ec2/")
+    reader.open(site_url + "fr/core-services/ec2/")
     reader.settle()
     alternates = reader.page.eval_on_selector_all(
         "link[rel=alternate][hreflang]", "links => links.map(l => [l.hreflang, l.getAttribute('href')])")
@@ -95,13 +95,13 @@ def test_every_page_head_lists_its_counterparts(reader: Reader, site_url: str) -
 def test_admonitions_are_titled_in_the_page_language(reader: Reader, site_url: str) -> None:
     titles = {}
     for language, path in (("en", ""), ("fr", "fr/")):
-        reader.page.goto(site_url + path + "contributing/")
+        reader.open(site_url + path + "contributing/")
         titles[language] = reader.page.locator("article .admonition.cost > .admonition-title").first.inner_text()
     assert titles == {"en": "Pricing", "fr": "Tarifs"}
 
 
 def test_the_copy_button_copies_the_code(reader: Reader, site_url: str) -> None:
-    reader.page.goto(site_url + "contributing/")
+    reader.open(site_url + "contributing/")
     block = reader.page.locator("article pre").first
     block.hover()
     block.locator("button[data-md-type=copy]").click()
@@ -112,7 +112,7 @@ def test_the_copy_button_copies_the_code(reader: Reader, site_url: str) -> None:
 @pytest.mark.parametrize(("path", "title"), [("no/such/page/", "Page not found"),
                                              ("fr/pas/de/page/", "Page introuvable")])
 def test_each_language_serves_its_own_404_page(reader: Reader, site_url: str, path: str, title: str) -> None:
-    response = reader.page.goto(site_url + path)
+    response = reader.open(site_url + path)
     assert response.status == 404
     assert reader.page.locator("article h1").inner_text() == title
     assert reader.foreign_requests() == []
@@ -126,7 +126,7 @@ def test_the_switch_falls_back_to_the_home_page_when_the_counterpart_is_missing(
     assert project.validate(out).errors, "the build itself rejects the missing translation"
     with serving(out) as url:
         reader = Reader(browser, url)
-        reader.page.goto(url + "only-english/")
+        reader.open(url + "only-english/")
         reader.page.locator(".md-footer-languages a[hreflang=fr]").click()
         reader.page.wait_for_url(url + "fr/")
         assert reader.page.evaluate("document.documentElement.lang") == "fr"
@@ -146,7 +146,7 @@ def still_for(reader: Reader, quiet_ms: int) -> None:
 @pytest.mark.parametrize("prefix", ["", "fr/"])
 def test_check_yourself_answers_are_collapsed_and_their_links_land_on_their_section(
         reader: Reader, site_url: str, prefix: str) -> None:
-    reader.page.goto(site_url + prefix + "core-services/s3/")
+    reader.open(site_url + prefix + "core-services/s3/")
     questions = reader.page.locator("h2#check-yourself ~ details.question")
     count = questions.count()
     assert 3 <= count <= 5

@@ -32,7 +32,7 @@ def test_pages_of_both_languages_run_under_the_content_security_policy(browser: 
         reader.context.route("**/*", with_policy)
         violations = []
         for path, query in (("core-services/s3/", "bucket"), ("fr/app-services/cloudfront/", "compartiment")):
-            reader.page.goto(url + path)
+            reader.open(url + path)
             reader.settle()
             assert reader.page.evaluate("window.__violations") == [], path
             box = reader.page.locator("input[data-md-component=search-query]")

@@ -38,7 +38,7 @@ def site_url(real_site: Path) -> Iterator[str]:
 @pytest.fixture
 def keyboard_page(browser: Browser, site_url: str) -> Iterator[tuple[Page, str]]:
     reader = Reader(browser, site_url)
-    reader.page.goto(site_url + "core-services/ec2/")
+    reader.open(site_url + "core-services/ec2/")
     yield reader.page, site_url
     reader.context.close()
 

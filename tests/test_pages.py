@@ -86,7 +86,7 @@ def test_every_page_in_the_light_scheme(tabs: Callable[[str], Reader], site: str
     admonitions titled in the page's language; every copy button copies its code; and, last, since
     it leaves the page, the language switch lands on the counterpart."""
     reader = tabs("light")
-    reader.page.goto(site + path)
+    reader.open(site + path)
     reader.settle()
     with subtests.test("accessible, private and error free"):
         assert problems(reader, axe, "light") == []
@@ -102,7 +102,7 @@ def test_every_page_in_the_light_scheme(tabs: Callable[[str], Reader], site: str
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_in_the_dark_scheme(tabs: Callable[[str], Reader], site: str, axe: str, path: str) -> None:
     reader = tabs("dark")
-    reader.page.goto(site + path)
+    reader.open(site + path)
     reader.settle()
     assert problems(reader, axe, "dark") == []
 

@@ -134,7 +134,7 @@ def visit(reader: Reader, url: str) -> None:
     """Open `url` on a screen (a test before may have emulated print)."""
     reader.forget()
     reader.page.emulate_media(media="screen")
-    reader.page.goto(url)
+    reader.open(url)
     reader.settle()
 
 

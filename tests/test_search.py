@@ -56,7 +56,7 @@ def test_search_finds_the_page(searcher: tuple[Reader, str], language: str, quer
     reader, url = searcher
     home = url + PREFIX[language]
     if reader.page.url != home:
-        reader.page.goto(home)
+        reader.open(home)
     found = search(reader, query)
     site_path = url.split("://", 1)[1].split("/", 1)[1]
     assert "/" + site_path + PREFIX[language] + expected in found, found
@@ -84,7 +84,7 @@ def test_the_query_rewriting_puts_the_page_first(
         searcher: tuple[Reader, str], language: str, query: str, expected: str) -> None:
     """overrides/assets/javascripts/workers/search-query.js, case by case."""
     reader, url = searcher
-    reader.page.goto(url + PREFIX[language])
+    reader.open(url + PREFIX[language])
     assert search(reader, query)[0].endswith("/" + PREFIX[language] + expected)
 
 
@@ -99,7 +99,7 @@ def test_a_page_loads_the_search_index_only_once_the_reader_opens_search(
     reader = Reader(browser, url)
     try:
         reader.page.set_viewport_size({"width": width, "height": 800})
-        reader.page.goto(url + "fr/core-services/ec2/")
+        reader.open(url + "fr/core-services/ec2/")
         reader.settle()
         assert index_requests(reader) == []
         if width < 600:

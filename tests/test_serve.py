@@ -163,7 +163,7 @@ def test_the_language_switch_and_instant_navigation_work_on_the_live_server(brow
     english = live.urls["English"]
     reader = Reader(browser, english.split("/aws-big-picture/")[0] + "/")
     try:
-        reader.page.goto(english)
+        reader.open(english)
         reader.wait_for_sitemap()
         reader.mark_document()
         reader.page.locator("article a[href$='guide/']").first.click()

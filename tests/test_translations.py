@@ -309,7 +309,7 @@ def test_the_notices_are_shown_and_pass_axe_in_both_schemes(browser: Browser, gu
         for scheme in ("light", "dark"):
             reader = Reader(browser, "{0.scheme}://{0.netloc}/".format(urlsplit(url)), color_scheme=scheme)
             for path in ("fr/guide/", "fr/sqs/"):
-                reader.page.goto(url + path)
+                reader.open(url + path)
                 reader.settle()
                 assert reader.page.locator("article .translation-notice").is_visible()
                 reader.page.add_script_tag(content=axe)
