@@ -1,15 +1,16 @@
 /*
  * The page's scripts start once the page is on screen, not before.
  *
- * Material's bundle is about 40 KB of compressed script that mounts every component of the page
+ * Material's bundle is about 35 KB of compressed script that mounts every component of the page
  * as it starts. Run where the theme puts it, at the end of <body>, its evaluation forces the
  * page's first style and layout and its start-up recalculates the style of the whole document
  * several times, in two long tasks that hold the first paint back or block the reader's first
  * taps: most of the page's total blocking time (issue 12, part 4). The `scripts` block of
  * overrides/main.html therefore renders those scripts inert (`type="text/plain"`, their address
- * in `data-src`); this one, the only script that runs at parse time, starts them in their order
+ * in `data-src`); this one, the only script file that runs at parse time, starts them in their order
  * after the first frame. The page reads, scrolls and follows links meanwhile: Material adds
- * instant navigation, search, tabs and the palette toggle a moment later.
+ * instant navigation, search and tab syncing a moment later; the header already looks started
+ * (partials/start-state.html).
  *
  * Material starts on DOMContentLoaded, which has fired by then; it gets a second one, sent to
  * the document when its bundle has run. `window.scriptsStarted` resolves after that: the
@@ -25,7 +26,9 @@
   const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
   // A script added by a script runs as soon as it arrives unless `async` is off: these run in
-  // the order they are listed, each downloaded as early as possible.
+  // the order they are listed, each downloaded as early as possible. They go into <head> and the
+  // placeholders stay: a node added to or removed from <body> restyles the whole document (the
+  // theme's `table:not([class]) + *` rules).
   function start(placeholder) {
     const script = document.createElement("script");
     script.src = placeholder.dataset.src;
