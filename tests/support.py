@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Request, Response
 
-from scripts.chromium import open_page
+from scripts.chromium import SCRIPTS_STARTED, open_page
 from scripts.preview import serving as preview_serving
 from scripts.project import load_project
 
@@ -64,9 +64,11 @@ class Reader:
         self.in_flight.discard(request)
 
     def settle(self, quiet_ms: int = QUIET_MS) -> None:
-        """Wait for the page to load and then for `quiet_ms` with no request in flight: what
+        """Wait for the page to load, its scripts to start (they may start after the load event and
+        then make requests of their own), and then for `quiet_ms` with no request in flight: what
         Playwright's "networkidle" does, without its fixed 500 ms, paid on every page."""
         self.page.wait_for_load_state("load")
+        self.page.evaluate(SCRIPTS_STARTED)
         quiet = waited = 0
         while quiet < quiet_ms:
             self.page.wait_for_timeout(POLL_MS)  # lets Playwright deliver the request events
