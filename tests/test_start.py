@@ -1,6 +1,6 @@
 """Material's scripts start after the first paint (assets/javascripts/start-after-paint.js), and the
 page already looks as they leave it (partials/start-state.html): nothing appears or moves when they
-start, and the colour scheme still follows the palette toggle."""
+start, nothing is downloaded twice, and the colour scheme still follows the palette toggle."""
 
 from __future__ import annotations
 
@@ -74,3 +74,11 @@ def test_the_colour_scheme_follows_the_palette_toggle(reader: Reader, site_url: 
     reader.page.locator("[data-md-component=palette] label:not([hidden])").click()
     reader.page.wait_for_function(f"() => ({SCHEME})() !== '{before}'")
     assert reader.page.evaluate(SCHEME) == {"light": "dark", "dark": "light"}[before]
+
+
+def test_no_stylesheet_or_script_is_loaded_twice(reader: Reader, site_url: str) -> None:
+    reader.open(site_url + PAGE)
+    reader.settle()
+    loaded = [url for url in reader.requests if url.split("?")[0].endswith((".css", ".js"))]
+    assert loaded, "the page should load its stylesheets and scripts"
+    assert sorted(url for url in set(loaded) if loaded.count(url) > 1) == []
