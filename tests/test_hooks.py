@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from scripts.hooks.glossary import glossary_entries
+from scripts.hooks.tables import wrap_tables
 from tests.conftest import Project, page
 
 ADMONITIONS = """!!! cost
@@ -94,6 +95,15 @@ def test_a_glossary_entry_may_list_several_forms_of_its_term() -> None:
     text = "## Termes { #terms }\n\nzone de disponibilité\nzones de disponibilité\n:   Un groupe de centres.\n"
     assert glossary_entries(text) == {"zone de disponibilité": "Un groupe de centres.",
                                       "zones de disponibilité": "Un groupe de centres."}
+
+
+def test_tables_without_a_class_come_wrapped_as_material_wraps_them() -> None:
+    text = ("<p>a</p><table>\n<tr><td>1</td></tr>\n</table><p>b</p>"
+            '<table class="highlighttable"><tr><td>2</td></tr></table>')
+    assert wrap_tables(text) == (
+        '<p>a</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>\n'
+        "<tr><td>1</td></tr>\n</table></div></div><p>b</p>"
+        '<table class="highlighttable"><tr><td>2</td></tr></table>')
 
 
 def test_the_language_switch_links_to_the_same_page_in_each_language(project: Project) -> None:

@@ -1,6 +1,8 @@
 """Material's scripts start after the first paint (assets/javascripts/start-after-paint.js), and the
-page already looks as they leave it (partials/start-state.html): nothing appears or moves when they
-start, nothing is downloaded twice, and the colour scheme still follows the palette toggle."""
+page already looks as they leave it (partials/start-state.html, scripts/hooks/tables.py): nothing
+appears or moves when they start, nothing is downloaded twice, and the colour scheme still follows
+the palette toggle. What the start would change is done before it, where it costs less, and a phone
+does not style the closed navigation drawer."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from tests.support import Reader, serving
 
@@ -26,7 +28,27 @@ HEADER = """() => [...document.querySelectorAll('.md-header label, .md-header bu
     return `${element.tagName} ${name} at ${x},${y} ${width}x${height}`;
   })"""
 PALETTE = "() => [document.body.dataset.mdColorScheme, document.documentElement.className]"
+# Where each table of the article is, and where what follows it starts.
+TABLES = """() => [...document.querySelectorAll('article table')].map(table => {
+  let outer = table;
+  while (outer.parentElement.matches('.md-typeset__table, .md-typeset__scrollwrap')) outer = outer.parentElement;
+  const box = table.getBoundingClientRect(), next = outer.nextElementSibling.getBoundingClientRect();
+  return [box.x, box.y, box.width, box.height, next.y].map(Math.round).join(' ');
+})"""
+PHONE = {"width": 412, "height": 823}
 SCHEME = "() => document.querySelector('meta[name=color-scheme]')?.content"  # the first one is the one that applies
+# Every change of an element's address once the page has parsed: `window.readdressed` lists them.
+WATCH_ADDRESSES = """
+  window.readdressed = [];
+  document.addEventListener("DOMContentLoaded", () => {
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        const value = change.target.getAttribute(change.attributeName);
+        if (value !== change.oldValue) window.readdressed.push(`${change.oldValue} -> ${value}`);
+      }
+    }).observe(document, { subtree: true, attributeFilter: ["href", "src"], attributeOldValue: true });
+  }, { once: true });
+"""
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +88,43 @@ def test_the_page_looks_the_same_before_and_after_material_starts(reader: Reader
     assert any("Switch to" in control for control in started), "the palette toggle should be in the header"
 
 
+def test_tables_do_not_move_when_material_starts(reader: Reader, site_url: str) -> None:
+    reader.page.set_viewport_size(PHONE)
+    reader.open(site_url + PAGE)
+    started = reader.page.evaluate(TABLES)
+    assert started, f"{PAGE} should hold a table"
+    assert reader.page.locator("article table").first.evaluate("table => table.closest('.md-typeset__scrollwrap')")
+
+    reader.page.route(BUNDLE, lambda route: route.abort())
+    reader.open(site_url + PAGE)
+    assert reader.page.evaluate(TABLES) == started
+
+
+def test_the_closed_drawer_is_skipped_on_a_phone_and_opens_at_once(reader: Reader, site_url: str) -> None:
+    reader.page.set_viewport_size(PHONE)
+    reader.open(site_url + PAGE)
+    # the page after this one in the drawer's panel, which opens on this page's section
+    following = reader.page.locator(".md-sidebar--primary li:has(> a.md-nav__link--active) + li > a.md-nav__link")
+    assert not following.is_visible(), "the closed drawer's links should not be rendered"
+    for _ in range(25):
+        reader.page.keyboard.press("Tab")
+        assert not reader.page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), \
+            "Tab should not reach the links of the closed drawer"
+
+    reader.open(site_url + PAGE)  # Tab has been through the search box, which opens search
+    reader.page.locator(".md-header label[for=__drawer]").click()
+    expect(following).to_be_visible()
+    target = following.get_attribute("href")
+    following.click()
+    reader.page.wait_for_url(target)
+    assert reader.errors == []
+
+
+def test_the_sidebar_is_shown_on_a_wide_screen(reader: Reader, site_url: str) -> None:
+    reader.open(site_url + PAGE)
+    expect(reader.page.locator(".md-sidebar--primary a.md-nav__link--active")).to_be_visible()
+
+
 def test_the_colour_scheme_follows_the_palette_toggle(reader: Reader, site_url: str) -> None:
     reader.open(site_url + PAGE)
     before = reader.page.evaluate(SCHEME)
@@ -74,6 +133,17 @@ def test_the_colour_scheme_follows_the_palette_toggle(reader: Reader, site_url: 
     reader.page.locator("[data-md-component=palette] label:not([hidden])").click()
     reader.page.wait_for_function(f"() => ({SCHEME})() !== '{before}'")
     assert reader.page.evaluate(SCHEME) == {"light": "dark", "dark": "light"}[before]
+
+
+def test_material_changes_no_address_when_it_starts(reader: Reader, site_url: str) -> None:
+    """Instant navigation makes every relative address absolute as it starts: after the first
+    paint, that restyles every link in the middle of the bundle's evaluation. The page has
+    already done it while it parsed, so Material's pass finds nothing to change."""
+    reader.page.add_init_script(WATCH_ADDRESSES)
+    reader.open(site_url + PAGE)
+    assert reader.page.evaluate("document.querySelectorAll('a[href]').length") > 50
+    assert reader.page.evaluate("window.readdressed") == []
+    assert reader.errors == []
 
 
 def test_no_stylesheet_or_script_is_loaded_twice(reader: Reader, site_url: str) -> None:
