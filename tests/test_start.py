@@ -1,8 +1,9 @@
-"""Material's scripts start after the first paint (assets/javascripts/start-after-paint.js), and the
-page already looks as they leave it (partials/start-state.html, scripts/hooks/tables.py): nothing
-appears or moves when they start, nothing is downloaded twice, and the colour scheme still follows
-the palette toggle. What the start would change is done before it, where it costs less, and a phone
-does not style the closed navigation drawer."""
+"""The first paint shows the whole page (partials/first-paint.html), Material's scripts start after
+it (assets/javascripts/start-after-paint.js), and the page already looks as they leave it
+(partials/start-state.html, scripts/hooks/tables.py): nothing appears or moves when they start,
+nothing is downloaded twice, and the colour scheme still follows the palette toggle. What the
+start would change is done before it, where it costs less, and a phone does not style the closed
+navigation drawer."""
 
 from __future__ import annotations
 
@@ -37,6 +38,16 @@ TABLES = """() => [...document.querySelectorAll('article table')].map(table => {
 })"""
 PHONE = {"width": 412, "height": 823}
 SCHEME = "() => document.querySelector('meta[name=color-scheme]')?.content"  # the first one is the one that applies
+# What the parser had reached at the first frame (`requestAnimationFrame` runs just before it).
+FIRST_FRAME = """requestAnimationFrame(() => {
+  window.firstFrame = { parsed: document.getElementById("__config") !== null };
+});"""
+# When the first paint and the largest paint of the first screen came, and whether the latter is the article's.
+PAINTS = """() => new Promise(resolve => new PerformanceObserver(list => {
+  const largest = list.getEntries().at(-1);
+  resolve([performance.getEntriesByName("first-contentful-paint")[0].startTime, largest.startTime,
+           largest.element?.closest("article") !== null]);
+}).observe({ type: "largest-contentful-paint", buffered: true }))"""
 # Every change of an element's address once the page has parsed: `window.readdressed` lists them.
 WATCH_ADDRESSES = """
   window.readdressed = [];
@@ -85,7 +96,23 @@ def test_the_page_looks_the_same_before_and_after_material_starts(reader: Reader
     assert reader.page.evaluate("typeof window.document$") == "undefined", "the bundle should not have run"
     assert reader.page.evaluate(HEADER) == started
     assert reader.page.evaluate(PALETTE) == palette, "the page should paint in the reader's palette at once"
+    assert reader.page.evaluate(f"({SCHEME})() === getComputedStyle(document.body).colorScheme"), \
+        "the color-scheme meta should say what Material's stylesheet gives the palette"
     assert any("Switch to" in control for control in started), "the palette toggle should be in the header"
+
+
+def test_the_first_paint_shows_the_whole_page(reader: Reader, site_url: str) -> None:
+    """A long page is painted once it has all been parsed, not in slices: the article's first
+    screen comes with the header, and laying out the rest of the page is not left to a long task
+    after the first paint."""
+    reader.page.set_viewport_size(PHONE)
+    reader.page.add_init_script(FIRST_FRAME)
+    reader.open(site_url + PAGE)
+    assert reader.page.evaluate("window.firstFrame") == {"parsed": True}, \
+        "the first frame should come after the parser has reached the end of the page"
+    first_paint, largest_paint, in_article = reader.page.evaluate(PAINTS)
+    assert in_article, "the largest element of the first screen should be the article's"
+    assert largest_paint == first_paint, "the article should be in the first paint"
 
 
 def test_tables_do_not_move_when_material_starts(reader: Reader, site_url: str) -> None:
