@@ -37,10 +37,14 @@ class PageReport:
     path: str
     scores: dict[str, int]
     first_view_bytes: int  # gzip-compressed
-    blocking_ms: float = 0  # total blocking time
-    blocking_runs: tuple[float, ...] = ()  # the total blocking time of each run, in run order
+    blocking_runs: tuple[float, ...] = ()  # the total blocking time (TBT) of each run, in run order
     main_thread: tuple[tuple[str, float], ...] = ()  # Lighthouse's category -> ms, largest first
     boot_up: tuple[tuple[str, float, float], ...] = ()  # script -> total ms, of which scripting ms
+
+    @property
+    def blocking_ms(self) -> float:
+        """The median TBT of the runs."""
+        return statistics.median(self.blocking_runs) if self.blocking_runs else 0
 
 
 def run(project: Project, site: Path, runs: int = 1, pages: tuple[str, ...] = PAGES) -> int:
@@ -69,9 +73,8 @@ def lighthouse(root: Path, url: str, site: Path, path: str) -> PageReport:
     scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
-    blocking = audits["total-blocking-time"]["numericValue"]
     return PageReport(path or "/", scores, sum(compressed_size(site, url, item["url"]) for item in requests),
-                      blocking, (blocking,),
+                      (audits["total-blocking-time"]["numericValue"],),
                       tuple((item["groupLabel"], item["duration"])
                             for item in audits["mainthread-work-breakdown"]["details"]["items"]),
                       tuple((script_name(item["url"], url), item["total"], item["scripting"])
@@ -92,8 +95,8 @@ def median_report(reports: list[PageReport]) -> PageReport:
     by_blocking = sorted(reports, key=lambda report: report.blocking_ms)
     middle = by_blocking[(len(reports) - 1) // 2]
     return PageReport(reports[0].path, scores, reports[0].first_view_bytes,
-                      statistics.median(report.blocking_ms for report in reports),
-                      tuple(report.blocking_ms for report in reports), middle.main_thread, middle.boot_up)
+                      tuple(run for report in reports for run in report.blocking_runs),
+                      middle.main_thread, middle.boot_up)
 
 
 def compressed_size(site: Path, url: str, resource: str) -> int:
